@@ -1,0 +1,55 @@
+import { useT } from '../i18n/useT.ts';
+import { MapView } from '../map/MapView.tsx';
+import { useAtlas } from '../state/store.ts';
+import { useUrlSync } from '../state/useUrlSync.ts';
+import { DetailPanel } from '../ui/DetailPanel.tsx';
+import { Filters } from '../ui/Filters.tsx';
+import { Header } from '../ui/Header.tsx';
+import { DataNotes, LayerToggles, Legend } from '../ui/LayersAndLegend.tsx';
+import { LedgerTable } from '../ui/LedgerTable.tsx';
+import { Notices } from '../ui/Notices.tsx';
+import { TotalsBar } from '../ui/TotalsBar.tsx';
+import { useAtlasData } from './useAtlasData.ts';
+
+export function App() {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const loaded = useAtlas((s) => s.data !== null);
+  const { error } = useAtlasData();
+  useUrlSync();
+  return (
+    <div
+      className="app"
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+      data-testid="app"
+      data-loaded={loaded}
+    >
+      <Header />
+      <aside className="sidebar">
+        <Filters />
+        <LayerToggles />
+        <Legend />
+        <DataNotes />
+      </aside>
+      <main className="main">
+        <div className="map-area">
+          <MapView />
+          {!loaded && !error && (
+            <div className="loading" role="progressbar" aria-label={t('loading')}>
+              {t('loading')}
+            </div>
+          )}
+          {error && (
+            <div className="fatal" role="alert" data-testid="fatal">
+              {error}
+            </div>
+          )}
+          <DetailPanel />
+          <Notices />
+        </div>
+        <TotalsBar />
+        <LedgerTable />
+      </main>
+    </div>
+  );
+}

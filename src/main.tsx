@@ -1,0 +1,20 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app/app.css';
+import { setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { applyUrlOnce } from './state/useUrlSync.ts';
+
+// MapLibre 6 derives its worker URL from import.meta.url, which a bundle breaks: set it.
+setWorkerUrl(workerUrl);
+applyUrlOnce();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

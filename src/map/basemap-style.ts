@@ -1,0 +1,112 @@
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Lang } from '../state/url.ts';
+import { FONT, LAYER, SOURCE } from './ids.ts';
+import { nameExpression } from './layers.ts';
+import { COLORS } from './palette.ts';
+
+export interface BasemapOptions {
+  /** URL prefix of the data folder, ending in '/'. */
+  dataBase: string;
+  /** URL of the Latin woff2 declared in `font-faces`. */
+  fontUrl: string;
+  lang: Lang;
+  /** Show OpenStreetMap raster tiles under the data (needs the internet; off by default). */
+  online: boolean;
+}
+
+/**
+ * The offline default basemap: everything comes from files the app ships (Natural Earth land
+ * and countries, provinces and neighbouring counties), and labels need no glyph server:
+ * Latin text is drawn from a woff2 declared in `font-faces`, CJK text with the machine's fonts
+ * (the map's `localIdeographFontFamily`).
+ */
+export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
+  const geo = (file: string) => ({ type: 'geojson' as const, data: `${o.dataBase}${file}` });
+  const label = (
+    id: string,
+    source: string,
+    size: number,
+    color: string,
+    minzoom: number,
+    maxzoom = 24,
+  ): LayerSpecification => ({
+    id,
+    type: 'symbol',
+    source,
+    minzoom,
+    maxzoom,
+    layout: {
+      'text-field': nameExpression(o.lang),
+      'text-font': [FONT],
+      'text-size': size,
+      'text-max-width': 8,
+    },
+    paint: { 'text-color': color, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 },
+  });
+  return {
+    version: 8,
+    name: 'Planning Atlas offline',
+    'font-faces': { [FONT]: o.fontUrl },
+    sources: {
+      [SOURCE.land]: geo('basemap/land.geojson'),
+      [SOURCE.countries]: geo('basemap/countries.geojson'),
+      [SOURCE.provinces]: geo('basemap/provinces.geojson'),
+      [SOURCE.context]: geo('basemap/context.geojson'),
+      ...(o.online
+        ? {
+            [SOURCE.osm]: {
+              type: 'raster' as const,
+              tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+              tileSize: 256,
+              maxzoom: 19,
+              attribution: '© OpenStreetMap contributors',
+            },
+          }
+        : {}),
+    },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': COLORS.sea } },
+      {
+        id: LAYER.land,
+        type: 'fill',
+        source: SOURCE.land,
+        paint: { 'fill-color': COLORS.land },
+      },
+      ...(o.online
+        ? [
+            {
+              id: LAYER.osm,
+              type: 'raster',
+              source: SOURCE.osm,
+              paint: { 'raster-opacity': 0.85 },
+            } satisfies LayerSpecification,
+          ]
+        : []),
+      {
+        id: LAYER.context,
+        type: 'line',
+        source: SOURCE.context,
+        minzoom: 6,
+        paint: { 'line-color': COLORS.contextLine, 'line-width': 0.8 },
+      },
+      {
+        id: LAYER.provinces,
+        type: 'line',
+        source: SOURCE.provinces,
+        paint: {
+          'line-color': COLORS.provinceLine,
+          'line-width': 1,
+          'line-dasharray': [3, 2],
+        },
+      },
+      {
+        id: LAYER.countries,
+        type: 'line',
+        source: SOURCE.countries,
+        paint: { 'line-color': COLORS.countryLine, 'line-width': 1.4 },
+      },
+      label(LAYER.provinceLabels, SOURCE.provinces, 12, '#7a6f60', 3, 7.5),
+      label(LAYER.contextLabels, SOURCE.context, 11, '#8f8577', 8),
+    ],
+  };
+}

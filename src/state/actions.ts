@@ -1,0 +1,71 @@
+import { bbox } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { useAtlas } from './store.ts';
+import type { Selection } from './url.ts';
+
+type BBox = [number, number, number, number];
+
+function featureBbox(f: Feature | undefined): BBox | null {
+  if (!f) return null;
+  const b = bbox(f);
+  return b.every(Number.isFinite) ? [b[0], b[1], b[2], b[3]] : null;
+}
+
+/** Finds what a selection points at, for flying to it. */
+export function selectionBbox(sel: Selection): BBox | null {
+  const data = useAtlas.getState().data;
+  if (!data) return null;
+  if (sel.kind === 'initiative') {
+    const r = data.initiatives.find((i) => i.id === sel.id);
+    return r ? [r.lon, r.lat, r.lon, r.lat] : null;
+  }
+  const fc = sel.kind === 'green' ? data.green : data.boundaries;
+  return featureBbox(fc?.features.find((f) => f.properties.id === sel.id));
+}
+
+/** Selects a feature; with `fly`, the map moves to it (a point at street zoom, an area fitted). */
+export function selectFeature(sel: Selection | null, opts: { fly?: boolean } = {}): void {
+  const s = useAtlas.getState();
+  s.select(sel);
+  if (!sel || !opts.fly) return;
+  const b = selectionBbox(sel);
+  if (!b) return;
+  if (b[0] === b[2] && b[1] === b[3]) {
+    s.flyTo({ center: [b[0], b[1]], zoom: Math.max(s.view?.zoom ?? 0, 13) });
+  } else {
+    s.flyTo({ bbox: b, maxZoom: 15 });
+  }
+}
+
+/** Picks a city: narrows the ledger to it and flies to its boundary (or its seat). */
+export function focusCity(cityId: string | null): void {
+  const s = useAtlas.getState();
+  if (!cityId) {
+    s.setFilters({ cities: [] });
+    flyToAll();
+    return;
+  }
+  s.setFilters({ cities: [cityId] });
+  const data = s.data;
+  const boundary = data?.boundaries?.features.find((f) => f.properties.id === cityId);
+  const b = featureBbox(boundary);
+  if (b) {
+    s.flyTo({ bbox: b, maxZoom: 12 });
+    return;
+  }
+  const city = data?.catalog.cities.find((c) => c.id === cityId);
+  if (city) s.flyTo({ center: city.seat, zoom: 10 });
+}
+
+/** The whole of what is loaded: all cities' seats. */
+export function flyToAll(): void {
+  const s = useAtlas.getState();
+  const seats = s.data?.catalog.cities.map((c) => c.seat) ?? [];
+  if (seats.length === 0) return;
+  const lons = seats.map((p) => p[0]);
+  const lats = seats.map((p) => p[1]);
+  s.flyTo({
+    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+    maxZoom: 10,
+  });
+}

@@ -1,0 +1,51 @@
+import { pick, useT } from '../i18n/useT.ts';
+import { focusCity } from '../state/actions.ts';
+import { useAtlas } from '../state/store.ts';
+
+export function Header() {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const setLang = useAtlas((s) => s.setLang);
+  const catalog = useAtlas((s) => s.data?.catalog);
+  const cities = useAtlas((s) => s.filters.cities);
+  const current = cities.length === 1 ? cities[0] : '';
+  return (
+    <header className="header">
+      <div className="brand">
+        <h1>{t('appTitle')}</h1>
+        <span className="subtitle">{t('appSubtitle')}</span>
+      </div>
+      <label className="city-picker">
+        <span>{t('city')}</span>
+        <select
+          data-testid="city-picker"
+          value={current}
+          disabled={!catalog}
+          onChange={(e) => focusCity(e.target.value || null)}
+        >
+          <option value="">{t('allCities')}</option>
+          {catalog?.programmes.map((p) => (
+            <optgroup key={p.id} label={pick(lang, p.name_zh, p.name_en)}>
+              {catalog.cities
+                .filter((c) => c.programme_id === p.id)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {pick(lang, c.name_zh, c.name_en)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="lang-toggle"
+        data-testid="lang-toggle"
+        aria-label={t('language')}
+        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      >
+        {t('switchLang')}
+      </button>
+    </header>
+  );
+}

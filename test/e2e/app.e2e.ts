@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Atlas, launch } from './driver.ts';
+
+const BASE = inject('baseUrl');
+let browser: Browser;
+let atlas: Atlas | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await atlas?.close();
+  atlas = undefined;
+});
+
+const POINT_LAYERS = ['initiative-points', 'initiative-clusters'];
+
+describe('Planning Atlas in Chromium, offline', () => {
+  it('loads with no console errors and draws boundaries, projects and green space', async () => {
+    atlas = await Atlas.open(browser, BASE);
+    const boundaries = await atlas.rendered(['boundary-fill']);
+    expect(new Set(boundaries.map((f) => f.id)).size).toBeGreaterThanOrEqual(10);
+    const points = await atlas.rendered(POINT_LAYERS);
+    expect(points.length).toBeGreaterThan(5);
+
+    await atlas.openCity('tongzhou');
+    const green = await atlas.rendered(['green-fill']);
+    expect(green.length).toBeGreaterThan(0);
+    expect((await atlas.rendered(['initiative-points'])).length).toBeGreaterThan(0);
+    expect(atlas.errors).toEqual([]);
+    // No request ever left the machine.
+    expect(atlas.blocked).toEqual([]);
+    await atlas.screenshot('docs/screenshot.png');
+  });
+
+  it('draws Latin and Chinese labels from local fonts (no glyph server)', async () => {
+    atlas = await Atlas.open(browser, BASE, '?lang=zh');
+    expect(await atlas.page.textContent('h1')).toBe('规划地图集');
+    const labels = await atlas.rendered(['city-labels']);
+    expect(labels.length).toBeGreaterThan(5);
+    expect(atlas.errors).toEqual([]);
+  });
+
+  it('narrows both the ledger and the map with a filter', async () => {
+    atlas = await Atlas.open(browser, BASE);
+    await atlas.openCity('jiyuan');
+    const before = await atlas.ledgerIds();
+    expect(before.length).toBeGreaterThan(3);
+    await atlas.toggleCategory('water');
+    const after = await atlas.ledgerIds();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
+    expect(after.every((id) => id.startsWith('jiyuan-'))).toBe(true);
+    const cats = await atlas.page.$$eval('[data-testid="ledger-row"] td:nth-child(3)', (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    expect(new Set(cats)).toEqual(new Set(['Water']));
+    // The map draws exactly the filtered rows: single points plus what the clusters hold.
+    const drawn = await atlas.page.evaluate(() => {
+      const map = window.__atlasMap;
+      if (!map) return { ids: [] as string[], clustered: 0 };
+      const feats = map.queryRenderedFeatures({
+        layers: ['initiative-points', 'initiative-clusters'],
+      });
+      const ids = new Set<string>();
+      const clusters = new Map<number, number>();
+      for (const f of feats) {
+        if (f.properties.cluster_id !== undefined) {
+          clusters.set(Number(f.properties.cluster_id), Number(f.properties.point_count));
+        } else ids.add(String(f.properties.id));
+      }
+      return { ids: [...ids], clustered: [...clusters.values()].reduce((a, b) => a + b, 0) };
+    });
+    for (const id of drawn.ids) expect(after).toContain(id);
+    expect(drawn.ids.length + drawn.clustered).toBe(after.length);
+    const count = await atlas.page.textContent('[data-testid="totals-count"]');
+    expect(Number(count)).toBe(after.length);
+  });
+
+  it('opens the details of a point clicked on the map, and selects its ledger row', async () => {
+    atlas = await Atlas.open(browser, BASE);
+    await atlas.openCity('taixing');
+    const pts = await atlas.rendered(['initiative-points']);
+    expect(pts.length).toBeGreaterThan(0);
+    const id = pts[0]?.id as string;
+    await atlas.clickPointOnMap(id);
+    await atlas.page.waitForSelector('[data-testid="detail-panel"]');
+    const rowName = await atlas.page.textContent(
+      `[data-testid="ledger-row"][data-id="${id}"] td:first-child`,
+    );
+    expect(await atlas.detailTitle()).toBe(rowName);
+    expect(
+      await atlas.page.getAttribute(`[data-testid="ledger-row"][data-id="${id}"]`, 'aria-selected'),
+    ).toBe('true');
+    expect(await atlas.page.textContent('[data-testid="detail-source"]')).toMatch(/\S/);
+    expect(await atlas.page.textContent('[data-testid="detail-precision"]')).toMatch(/\S/);
+  });
+
+  it('restores view, filters and selection from the URL after a reload', async () => {
+    atlas = await Atlas.open(browser, BASE);
+    await atlas.openCity('meihekou');
+    await atlas.search('park');
+    const ids = await atlas.ledgerIds();
+    expect(ids.length).toBeGreaterThan(0);
+    await atlas.clickRow(ids[0] as string);
+    await atlas.page.waitForTimeout(400); // the URL is written 200 ms after the last change
+    const params = await atlas.urlParams();
+    expect(params.get('city')).toBe('meihekou');
+    expect(params.get('q')).toBe('park');
+    expect(params.get('sel')).toBe(`initiative/${ids[0]}`);
+    expect(params.get('v')).toMatch(/^[\d.]+,[\d.]+,[\d.]+$/);
+    const title = await atlas.detailTitle();
+
+    await atlas.reload();
+    expect(await atlas.ledgerIds()).toEqual(ids);
+    expect(await atlas.page.inputValue('[data-testid="filter-text"]')).toBe('park');
+    expect(await atlas.detailTitle()).toBe(title);
+    const view = await atlas.page.evaluate(() => window.__atlasMap?.getCenter().toArray());
+    const [lon, lat] = (params.get('v') as string).split(',').map(Number);
+    expect(view?.[0]).toBeCloseTo(lon as number, 2);
+    expect(view?.[1]).toBeCloseTo(lat as number, 2);
+  });
+
+  it('keeps working when a layer fails to load, and says so', async () => {
+    atlas = await Atlas.open(browser, BASE);
+    await atlas.page.route('**/data/green_space.geojson', (r) =>
+      r.fulfill({ status: 200, body: '{ this is not json' }),
+    );
+    await atlas.reload();
+    const notice = await atlas.page.textContent('[data-testid="notices"]');
+    expect(notice).toContain('green_space.geojson');
+    expect((await atlas.rendered(['boundary-fill'])).length).toBeGreaterThan(0);
+    expect((await atlas.rendered(POINT_LAYERS)).length).toBeGreaterThan(0);
+    expect((await atlas.ledgerIds()).length).toBeGreaterThan(40);
+  });
+
+  it('exports what is filtered as CSV', async () => {
+    atlas = await Atlas.open(browser, BASE, '?city=taixing');
+    const ids = await atlas.ledgerIds();
+    const [download] = await Promise.all([
+      atlas.page.waitForEvent('download'),
+      atlas.page.click('[data-testid="export-csv"]'),
+    ]);
+    const path = await download.path();
+    expect(path && existsSync(path)).toBeTruthy();
+    const text = readFileSync(path as string, 'utf8');
+    expect(text.startsWith('\uFEFFid,name_zh,name_en')).toBe(true);
+    const parsed = Papa.parse<{ id: string }>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(new Set(parsed.data.map((r) => r.id))).toEqual(new Set(ids));
+    rmSync(path as string, { force: true });
+  });
+});

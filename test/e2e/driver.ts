@@ -1,0 +1,174 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/**
+ * A thin driver of domain actions over Playwright, so specs read as what a planner does.
+ * Every page blocks all non-localhost requests (the app must work offline) and records
+ * console errors, page errors and the blocked requests.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export class Atlas {
+  readonly errors: string[] = [];
+  readonly blocked: string[] = [];
+  private constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  static async open(browser: Browser, baseUrl: string, query = ''): Promise<Atlas> {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    const atlas = new Atlas(page, baseUrl);
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (
+        ['127.0.0.1', 'localhost'].includes(url.hostname) ||
+        url.protocol === 'data:' ||
+        url.protocol === 'blob:'
+      ) {
+        return route.continue();
+      }
+      atlas.blocked.push(url.href);
+      return route.abort('internetdisconnected');
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') atlas.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => atlas.errors.push(e.message));
+    await atlas.goto(query);
+    return atlas;
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${query}`);
+    await this.waitForData();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForData();
+  }
+
+  /** Waits until the data is loaded and the map has drawn it (idle with the sources loaded). */
+  async waitForData(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="app"][data-loaded="true"]', { timeout: 30_000 });
+    await this.waitForMapIdle();
+  }
+
+  async waitForMapIdle(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__atlasMap;
+        return !!map && map.loaded() && map.isStyleLoaded() && !map.isMoving();
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    // One more idle after any pending source updates.
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__atlasMap;
+          if (!map) return resolve();
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+          setTimeout(resolve, 3000);
+        }),
+    );
+  }
+
+  /** Ids (or counts) of the features MapLibre actually rendered on the given layers. */
+  async rendered(layers: string[]): Promise<{ layer: string; id: string }[]> {
+    return this.page.evaluate((ids) => {
+      const map = window.__atlasMap;
+      if (!map) return [];
+      const present = ids.filter((id) => map.getLayer(id));
+      return map.queryRenderedFeatures({ layers: present }).map((f) => ({
+        layer: f.layer.id,
+        id: String(f.properties.id ?? f.properties.cluster_id ?? ''),
+      }));
+    }, layers);
+  }
+
+  async openCity(cityId: string): Promise<void> {
+    await this.page.selectOption('[data-testid="city-picker"]', cityId);
+    await this.waitForMapIdle();
+  }
+
+  async toggleCategory(category: string): Promise<void> {
+    await this.page.click(`[data-testid="filter-category-${category}"]`);
+    await this.waitForMapIdle();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.fill('[data-testid="filter-text"]', text);
+    await this.waitForMapIdle();
+  }
+
+  async ledgerIds(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="ledger-row"]', (rows) =>
+      rows.map((r) => r.getAttribute('data-id') ?? ''),
+    );
+  }
+
+  async clickRow(id: string): Promise<void> {
+    await this.page.click(`[data-testid="ledger-row"][data-id="${id}"]`);
+    await this.waitForMapIdle();
+  }
+
+  /** Clicks the rendered point of a project on the map canvas (not through the table). */
+  async clickPointOnMap(id: string): Promise<void> {
+    const xy = await this.page.evaluate((wanted) => {
+      const map = window.__atlasMap;
+      if (!map) return null;
+      const f = map
+        .queryRenderedFeatures({ layers: ['initiative-points'] })
+        .find((x) => String(x.properties.id) === wanted);
+      if (f?.geometry.type !== 'Point') return null;
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    }, id);
+    if (!xy) throw new Error(`project ${id} is not rendered on the map`);
+    await this.page.mouse.click(xy.x, xy.y);
+  }
+
+  async detailTitle(): Promise<string> {
+    return (await this.page.textContent('[data-testid="detail-title"]')) ?? '';
+  }
+
+  async urlParams(): Promise<URLSearchParams> {
+    return new URL(this.page.url()).searchParams;
+  }
+
+  async screenshot(path: string): Promise<void> {
+    mkdirSync(dirname(path), { recursive: true });
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}

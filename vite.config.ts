@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { serveData } from './scripts/vite/serve-data.ts';
+
+export default defineConfig({
+  plugins: [react(), serveData()],
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+});
