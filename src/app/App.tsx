@@ -2,6 +2,7 @@ import { useT } from '../i18n/useT.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/useUrlSync.ts';
+import { CityFigures } from '../ui/CityFigures.tsx';
 import { DetailPanel } from '../ui/DetailPanel.tsx';
 import { Filters } from '../ui/Filters.tsx';
 import { Header } from '../ui/Header.tsx';
@@ -27,6 +28,7 @@ export function App() {
       <Header />
       <aside className="sidebar">
         <Filters />
+        <CityFigures />
         <LayerToggles />
         <Legend />
         <DataNotes />

@@ -73,6 +73,7 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
   }
   const failures: LayerFailure[] = [];
   const issues: DataIssue[] = [...catalogResult.issues];
+  const ctx = { cityIds: new Set(catalog.cities.map((c) => c.id)) };
 
   async function load<T>(
     kind: LayerEntry['kind'],
@@ -83,7 +84,10 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
     try {
       const result = parse(await fetchText(fetcher, `${dataBase}${entry.file}`));
       issues.push(...result.issues);
-      if (result.value === null) throw new Error(result.issues[0]?.reason ?? 'invalid file');
+      if (result.value === null) {
+        const first = result.issues[0];
+        throw new Error(first ? `${first.field} ${first.reason}` : 'invalid file');
+      }
       return result.value;
     } catch (e) {
       failures.push({
@@ -97,11 +101,11 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
 
   const [initiatives, boundaries, green] = await Promise.all([
     load<Initiative[]>('initiatives', (t) => {
-      const r = parseInitiativesCsv(t);
-      return { value: r.rows, issues: r.issues };
+      const r = parseInitiativesCsv(t, ctx);
+      return { value: r.fatal ? null : r.rows, issues: r.issues };
     }),
     load<BoundaryCollection>('boundaries', (t) => validateBoundaries(parseJson(t))),
-    load<GreenCollection>('green_space', (t) => validateGreenSpace(parseJson(t))),
+    load<GreenCollection>('green_space', (t) => validateGreenSpace(parseJson(t), ctx)),
   ]);
 
   return {

@@ -21,6 +21,15 @@ afterEach(async () => {
 
 const POINT_LAYERS = ['initiative-points', 'initiative-clusters'];
 
+/** id -> city_id of the shipped ledger. */
+function ledgerCities(): Map<string, string> {
+  const rows = Papa.parse<Record<string, string>>(readFileSync('data/initiatives.csv', 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  return new Map(rows.map((r) => [r.id ?? '', r.city_id ?? '']));
+}
+
 describe('Planning Atlas in Chromium, offline', () => {
   it('loads with no console errors and draws boundaries, projects and green space', async () => {
     atlas = await Atlas.open(browser, BASE);
@@ -56,7 +65,8 @@ describe('Planning Atlas in Chromium, offline', () => {
     const after = await atlas.ledgerIds();
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(before.length);
-    expect(after.every((id) => id.startsWith('jiyuan-'))).toBe(true);
+    const cityOf = ledgerCities();
+    expect(after.every((id) => cityOf.get(id) === 'jiyuan')).toBe(true);
     const cats = await atlas.page.$$eval('[data-testid="ledger-row"] td:nth-child(3)', (tds) =>
       tds.map((td) => td.textContent),
     );
@@ -125,6 +135,24 @@ describe('Planning Atlas in Chromium, offline', () => {
     const [lon, lat] = (params.get('v') as string).split(',').map(Number);
     expect(view?.[0]).toBeCloseTo(lon as number, 2);
     expect(view?.[1]).toBeCloseTo(lat as number, 2);
+  });
+
+  it('shows the city figures computed in the worker', async () => {
+    atlas = await Atlas.open(browser, BASE, '?city=tongzhou');
+    const row = atlas.page.locator('[data-testid="figures-tongzhou"]');
+    await row.waitFor();
+    // Tongzhou's stated area is 906.27 km² (district government); the outline is simplified.
+    const area = Number(
+      (await row.locator('[data-testid="fig-area"]').textContent())?.replace(/[^\d.]/g, ''),
+    );
+    expect(Math.abs(area / 906.27 - 1)).toBeLessThan(0.05);
+    // The City Green Heart (OSM outline, ~11 km²) lies inside Tongzhou.
+    const green = await row.locator('[data-testid="fig-green"]').textContent();
+    expect(green).toMatch(/km²|ha/);
+    expect(await atlas.page.getAttribute('[data-testid="city-figures"]', 'data-status')).toBe(
+      'done',
+    );
+    expect(atlas.errors).toEqual([]);
   });
 
   it('keeps working when a layer fails to load, and says so', async () => {

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench [-- --quick] [--budget SECONDS] [--coverage-limit SECONDS]`
+ *
+ * Region totals (10k / 100k / 1M seeded points x 1 / 10 / 100 regions, real boundaries among
+ * them) and park coverage (100 / 1,000 / 10,000 seeded parks over Tongzhou), each beside the
+ * naive Turf approach on the same data in the same run. Prints a Markdown table and writes it to
+ * bench/results.md. Naive totals that would exceed the budget are timed on the first regions and
+ * extrapolated linearly (marked ≈); naive coverage runs in a worker thread and is stopped at the
+ * limit (marked >).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { PointIndex, parkCoverage, regionTotals } from '../src/analytics/index.ts';
+import { naiveTotals, pointFeatures } from './naive.ts';
+import { type BBox, seedCircles, seedParks, seedPoints } from './seed.ts';
+
+type Area = Polygon | MultiPolygon;
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    budget: { type: 'string', default: '20' },
+    'coverage-limit': { type: 'string', default: '120' },
+  },
+});
+const BUDGET_MS = Number(values.budget) * 1000;
+const COVERAGE_LIMIT_MS = Number(values['coverage-limit']) * 1000;
+
+const boundaries = JSON.parse(
+  readFileSync('data/boundaries.geojson', 'utf8'),
+) as FeatureCollection<Area>;
+const byId = (id: string) => {
+  const f = boundaries.features.find((x) => x.properties?.id === id);
+  if (!f) throw new Error(`data/boundaries.geojson has no ${id}`);
+  return f as Feature<Area>;
+};
+const REAL = ['tongzhou', 'sanhe', 'dachang', 'xianghe'].map(byId);
+const bboxOf = (fs: Feature<Area>[]): BBox => {
+  const b: BBox = [180, 90, -180, -90];
+  for (const f of fs) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const [x, y] of polys.flat(2) as [number, number][]) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
+  }
+  return b;
+};
+const AREA_BBOX = bboxOf(REAL);
+const tongzhou = REAL[0] as Feature<Area>;
+
+function regionSet(n: number): Feature<Area>[] {
+  if (n === 1) return [tongzhou];
+  const extra = seedCircles(n - REAL.length, AREA_BBOX, [2, 8], 7 + n).features;
+  return [...REAL, ...(extra as Feature<Area>[])];
+}
+
+const fmtMs = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+const fmtN = (n: number) => n.toLocaleString('en-US');
+const lines: string[] = [];
+const out = (s: string) => {
+  lines.push(s);
+  console.log(s);
+};
+
+out(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}`);
+out('');
+out(
+  '| points | regions | ours (index + totals) | naive Turf (pointsWithinPolygon) | speed-up | counts agree |',
+);
+out('|---:|---:|---:|---:|---:|:---:|');
+
+const sizes = values.quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+for (const n of sizes) {
+  const pts = seedPoints(n, AREA_BBOX, n);
+  const naivePts = pointFeatures(pts.lons, pts.lats, pts.investment);
+  for (const k of [1, 10, 100]) {
+    const regions = regionSet(k);
+    const fc = { type: 'FeatureCollection' as const, features: regions };
+    const t0 = performance.now();
+    const index = PointIndex.build(pts.lons, pts.lats);
+    const ours = regionTotals(
+      fc,
+      { lons: pts.lons, lats: pts.lats, columns: { inv: pts.investment } },
+      {
+        sum: ['inv'],
+        index,
+      },
+    );
+    const oursMs = performance.now() - t0;
+
+    let done = 0;
+    let agree = true;
+    const t1 = performance.now();
+    for (const r of regions) {
+      const nv = naiveTotals(r, naivePts);
+      if (nv.count !== ours.regions[done]?.count) agree = false;
+      done++;
+      if (performance.now() - t1 > BUDGET_MS) break;
+    }
+    const naiveRaw = performance.now() - t1;
+    const naiveMs = (naiveRaw * regions.length) / done;
+    const est = done < regions.length;
+    out(
+      `| ${fmtN(n)} | ${k} | ${fmtMs(oursMs)} | ${est ? '≈ ' : ''}${fmtMs(naiveMs)}${est ? ` (${done}/${k} regions timed)` : ''} | ${est ? '≈ ' : ''}${(naiveMs / oursMs).toFixed(0)}x | ${agree ? 'yes' : 'NO'}${est ? ` (${done})` : ''} |`,
+    );
+  }
+}
+
+function runNaiveCoverage(region: Feature<Area>, parks: FeatureCollection<Polygon>) {
+  return new Promise<{ ms: number; share: number } | null>((resolve, reject) => {
+    const w = new Worker(new URL('./naive-coverage-worker.ts', import.meta.url), {
+      execArgv: ['--import', 'tsx'],
+      workerData: { region, parks },
+    });
+    const timer = setTimeout(() => {
+      void w.terminate();
+      resolve(null);
+    }, COVERAGE_LIMIT_MS);
+    w.once('message', (m) => {
+      clearTimeout(timer);
+      void w.terminate();
+      resolve(m);
+    });
+    w.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+out('');
+out(
+  '| parks (over Tongzhou, GB/T 50563 radii) | ours | share | naive Turf (buffer + union + intersect) | share | speed-up |',
+);
+out('|---:|---:|---:|---:|---:|---:|');
+for (const n of values.quick ? [100, 1000] : [100, 1000, 10_000]) {
+  const parks = seedParks(n, bboxOf([tongzhou]), n);
+  const t0 = performance.now();
+  const ours = parkCoverage({ type: 'FeatureCollection', features: [tongzhou] }, parks, {
+    rule: 'gbt50563',
+  });
+  const oursMs = performance.now() - t0;
+  const share = ours.regions[0]?.share ?? 0;
+  const naive = await runNaiveCoverage(tongzhou, parks);
+  const naiveCell = naive ? fmtMs(naive.ms) : `> ${fmtMs(COVERAGE_LIMIT_MS)} (stopped)`;
+  const naiveShare = naive ? `${(naive.share * 100).toFixed(2)} %` : '—';
+  const ratio = naive
+    ? `${(naive.ms / oursMs).toFixed(0)}x`
+    : `> ${(COVERAGE_LIMIT_MS / oursMs).toFixed(0)}x`;
+  out(
+    `| ${fmtN(n)} | ${fmtMs(oursMs)} | ${(share * 100).toFixed(2)} % | ${naiveCell} | ${naiveShare} | ${ratio} |`,
+  );
+}
+
+writeFileSync('bench/results.md', `${lines.join('\n')}\n`);
+console.error('\nwritten to bench/results.md');

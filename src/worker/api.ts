@@ -1,0 +1,96 @@
+/**
+ * The analytics the app runs off the main thread. Plain functions over plain data, so the same
+ * object is exposed by the Worker (Comlink) and called directly by the unit tests.
+ */
+import type { FeatureCollection } from 'geojson';
+import { greenShare, PointIndex, regionTotals } from '../analytics/index.ts';
+import type { FeaturesInput, PointSet } from '../analytics/types.ts';
+
+/** The filtered ledger as columns (transferable). NaN investment = not stated. */
+export interface LedgerColumns {
+  lons: Float64Array;
+  lats: Float64Array;
+  investment: Float64Array;
+}
+
+export interface CityFigures {
+  id: string;
+  area_m2: number;
+  /** Area of the mapped green-space polygons inside the boundary (overlaps counted once). */
+  green_m2: number;
+  /** green_m2 / area_m2 (0..1). */
+  green_share: number;
+  /** Filtered ledger rows located inside the boundary (the boundary counts as inside). */
+  count: number;
+  /** Sum of the stated investment of those rows (yuan). */
+  investment_cny: number;
+  /** Rows inside with no stated investment. */
+  investment_unknown: number;
+}
+
+export interface FiguresResult {
+  cities: CityFigures[];
+  /** Wall time inside the worker, ms. */
+  ms: number;
+}
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+export function createAtlasApi() {
+  let boundaries: FeatureCollection | null = null;
+  let green = new Map<string, { area_m2: number; green_m2: number; share: number }>();
+
+  return {
+    /**
+     * Receives the boundary and green-space layers and precomputes each boundary's area and
+     * green area (they do not depend on the ledger filters).
+     */
+    setLayers(b: FeatureCollection | null, g: FeatureCollection | null): { ms: number } {
+      const t0 = now();
+      boundaries = b;
+      green = new Map();
+      if (b) {
+        const res = greenShare(b as FeaturesInput, (g?.features ?? []) as FeaturesInput);
+        for (const r of res.regions) {
+          green.set(String(r.id), { area_m2: r.area_m2, green_m2: r.green_m2, share: r.share });
+        }
+      }
+      return { ms: now() - t0 };
+    },
+
+    /** Figures for the given cities (all boundaries when `ids` is empty) and the given rows. */
+    cityFigures(ids: readonly string[], ledger: LedgerColumns): FiguresResult {
+      const t0 = now();
+      if (!boundaries) return { cities: [], ms: 0 };
+      const wanted = new Set(ids);
+      const regions = boundaries.features.filter(
+        (f) => wanted.size === 0 || wanted.has(String(f.id ?? f.properties?.id)),
+      );
+      const points: PointSet = {
+        lons: ledger.lons,
+        lats: ledger.lats,
+        columns: { investment_cny: ledger.investment },
+      };
+      const totals = regionTotals(regions as FeaturesInput, points, {
+        sum: ['investment_cny'],
+        index: PointIndex.build(points.lons, points.lats),
+      });
+      const cities = totals.regions.map((t) => {
+        const id = String(t.id);
+        const g = green.get(id);
+        return {
+          id,
+          area_m2: t.area_m2,
+          green_m2: g?.green_m2 ?? 0,
+          green_share: g?.share ?? 0,
+          count: t.count,
+          investment_cny: t.sums.investment_cny ?? 0,
+          investment_unknown: t.missing.investment_cny ?? 0,
+        };
+      });
+      return { cities, ms: now() - t0 };
+    },
+  };
+}
+
+export type AtlasApi = ReturnType<typeof createAtlasApi>;

@@ -1,0 +1,38 @@
+/** The main thread's handle on the analytics worker (one per page, created on first use). */
+import { type Remote, transfer, wrap } from 'comlink';
+import type { Initiative } from '../data/model.ts';
+import type { AtlasApi, LedgerColumns } from './api.ts';
+
+let remote: Remote<AtlasApi> | null = null;
+
+export function atlasWorker(): Remote<AtlasApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('./atlas.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'atlas-analytics',
+    });
+    remote = wrap<AtlasApi>(worker);
+  }
+  return remote;
+}
+
+/** Ledger rows as transferable columns (NaN = no stated investment). */
+export function ledgerColumns(rows: readonly Initiative[]): LedgerColumns {
+  const n = rows.length;
+  const cols: LedgerColumns = {
+    lons: new Float64Array(n),
+    lats: new Float64Array(n),
+    investment: new Float64Array(n),
+  };
+  rows.forEach((r, i) => {
+    cols.lons[i] = r.lon;
+    cols.lats[i] = r.lat;
+    cols.investment[i] = r.investment_cny ?? Number.NaN;
+  });
+  return cols;
+}
+
+/** Marks the column buffers for transfer (moved, not copied, to the worker). */
+export function transferColumns(cols: LedgerColumns): LedgerColumns {
+  return transfer(cols, [cols.lons.buffer, cols.lats.buffer, cols.investment.buffer]);
+}
