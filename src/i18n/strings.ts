@@ -55,7 +55,7 @@ const en = {
   figuresArea: 'Area',
   figuresGreen: 'Mapped green',
   figuresShare: 'Share',
-  figuresProjects: 'Projects inside',
+  figuresProjects: 'Projects',
   figuresBusy: 'Computing…',
   figuresNone: 'No boundary for the chosen cities.',
   figuresError: 'The figures could not be computed',

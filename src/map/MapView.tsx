@@ -92,7 +92,9 @@ export function MapView() {
   );
 
   const onClick = useCallback(async (e: MapLayerMouseEvent) => {
-    const f = e.features?.[0] as MapGeoJSONFeature | undefined;
+    // The most specific target under the cursor wins (INTERACTIVE_LAYERS is in that order).
+    const features = (e.features ?? []) as MapGeoJSONFeature[];
+    const f = INTERACTIVE_LAYERS.map((id) => features.find((x) => x.layer.id === id)).find(Boolean);
     const map = mapRef.current?.getMap();
     if (!f || !map) {
       selectFeature(null);
@@ -189,8 +191,8 @@ export function MapView() {
           data={points}
           promoteId="id"
           cluster
-          clusterRadius={38}
-          clusterMaxZoom={11}
+          clusterRadius={30}
+          clusterMaxZoom={7}
         >
           <Layer {...L.clusters} layout={vis('initiatives')} />
           <Layer {...L.clusterCount} layout={{ ...L.clusterCount.layout, ...vis('initiatives') }} />

@@ -13,7 +13,7 @@ const METRES_PER_DEGREE = 111_320;
 
 export function fanOut(
   items: readonly Positioned[],
-  stepMetres = 250,
+  stepMetres = 1200,
 ): Map<string, [number, number]> {
   const groups = new Map<string, Positioned[]>();
   for (const it of items) {

@@ -17,7 +17,8 @@ export function CityFigures() {
   );
   const nameOf = (id: string) => {
     const c = catalog?.cities.find((x) => x.id === id);
-    return c ? pick(lang, c.name_zh, c.name_en) : id;
+    // Short form: the parenthetical part of a name (e.g. the programme) is left out here.
+    return c ? pick(lang, c.name_zh, c.name_en).replace(/\s*[(（].*[)）]\s*$/, '') : id;
   };
   return (
     <section

@@ -45,6 +45,9 @@ describe('Planning Atlas in Chromium, offline', () => {
     expect(atlas.errors).toEqual([]);
     // No request ever left the machine.
     expect(atlas.blocked).toEqual([]);
+    // The README's screenshot: the sub-center with the North Three Counties, close enough to
+    // show the fanned-out projects, the Green Heart outline and the schematic parks.
+    await atlas.goto('?city=tongzhou&v=116.74,39.86,9.9');
     await atlas.screenshot('docs/screenshot.png');
   });
 

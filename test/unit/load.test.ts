@@ -48,7 +48,10 @@ describe('loadAtlasData', () => {
     const csv = readFileSync(join(DATA, 'initiatives.csv'), 'utf8').trimEnd().split(/\r?\n/);
     const header = csv[0] as string;
     // Rows with no quoted cells, so a plain split finds the columns.
-    const good = csv.slice(1).filter((l) => !l.includes('"')).slice(0, 3);
+    const good = csv
+      .slice(1)
+      .filter((l) => !l.includes('"'))
+      .slice(0, 3);
     const bad = (good[0] as string).replace(/^[^,]+/, 'broken-row-id');
     // Same row with its latitude column made out of range.
     const cols = header.split(',');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -99,22 +99,18 @@ describe('geodesic area (WGS84) against the closed-form ellipsoidal cell area', 
   });
 
   const boundaries = join(import.meta.dirname, '../../../data/boundaries.geojson');
-  it.skipIf(!existsSync(boundaries))(
-    'Tongzhou (data/boundaries.geojson) is 906 km² within 5 %',
-    () => {
-      const fc = JSON.parse(readFileSync(boundaries, 'utf8')) as FeatureCollection<Geometry>;
-      const tz = fc.features.find((f) =>
-        JSON.stringify(f.properties ?? {}).match(/通州|tongzhou/i),
-      );
-      expect(tz, 'a Tongzhou feature').toBeDefined();
-      const area = geometryArea(tz!.geometry);
-      expect(rel(area / 1e6, 906)).toBeLessThan(0.05);
-      const g = tz!.geometry as Polygon | MultiPolygon;
-      const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-      const independent = polys.reduce((s, p) => s + equalAreaShoelace(p, 4), 0);
-      expect(rel(area, independent)).toBeLessThan(5e-4);
-    },
-  );
+  // data/boundaries.geojson is committed (npm run data:boundaries regenerates it).
+  it('Tongzhou (data/boundaries.geojson) is 906 km² within 5 %', () => {
+    const fc = JSON.parse(readFileSync(boundaries, 'utf8')) as FeatureCollection<Geometry>;
+    const tz = fc.features.find((f) => JSON.stringify(f.properties ?? {}).match(/通州|tongzhou/i));
+    expect(tz, 'a Tongzhou feature').toBeDefined();
+    const area = geometryArea(tz!.geometry);
+    expect(rel(area / 1e6, 906)).toBeLessThan(0.05);
+    const g = tz!.geometry as Polygon | MultiPolygon;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const independent = polys.reduce((s, p) => s + equalAreaShoelace(p, 4), 0);
+    expect(rel(area, independent)).toBeLessThan(5e-4);
+  });
 
   it('featureAreas: the `atlas area` result, with repairs and skips named', () => {
     const r = featureAreas(loadIn('bad-regions'));
