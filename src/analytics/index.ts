@@ -37,6 +37,7 @@ export {
   type GreenShareResult,
   greenShare,
 } from './green-share.ts';
+export { GridIndex } from './grid-index.ts';
 export { featureId } from './ids.ts';
 export {
   type NearestHit,

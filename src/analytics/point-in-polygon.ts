@@ -188,6 +188,16 @@ export class PreparedPolygon {
     return this.parts.length === 0;
   }
 
+  /** Calls `fn` with every edge of every ring (x1, y1, x2, y2 in lon/lat). */
+  forEachSegment(fn: (x1: number, y1: number, x2: number, y2: number) => void): void {
+    for (const { segs, count } of this.parts) {
+      for (let i = 0; i < count; i++) {
+        const o = i * 4;
+        fn(segs[o]!, segs[o + 1]!, segs[o + 2]!, segs[o + 3]!);
+      }
+    }
+  }
+
   /** True when (lon, lat) is inside or on the boundary. */
   contains(lon: number, lat: number): boolean {
     const b = this.bbox;

@@ -2,10 +2,13 @@
  * Totals of points per region: count (boundary counts as inside), sums of numeric fields (missing
  * values skipped and counted per field), counts by a field's values, and the region's area.
  *
- * Points are indexed once (KDBush); each region queries the index with its bbox and runs the exact
- * point-in-polygon test only on those candidates: never a scan of all points per region.
+ * Points are indexed once: by default a uniform grid (`grid-index.ts`), where each region takes
+ * the points of the cells wholly inside it without a test and runs the exact point-in-polygon test
+ * only in the cells its edges cross. A KDBush `PointIndex` may be passed instead (bbox query, then
+ * the exact test on each candidate). Never a scan of all points per region.
  */
 import { multiPolygonArea } from './area.ts';
+import { GridIndex } from './grid-index.ts';
 import { PreparedPolygon } from './point-in-polygon.ts';
 import { PointIndex } from './point-index.ts';
 import type {
@@ -24,8 +27,8 @@ export interface TotalsOptions extends IdOptions {
   sum?: ReadonlyArray<string>;
   /** Field whose values are counted. */
   by?: string;
-  /** A prebuilt index over the same points (e.g. kept in a Worker). */
-  index?: PointIndex;
+  /** A prebuilt index over the same points (e.g. kept in a Worker); a GridIndex is fastest. */
+  index?: PointIndex | GridIndex;
   /** Repair self-intersecting regions (default true); when false they are skipped. */
   repair?: boolean;
 }
@@ -53,7 +56,10 @@ export interface TotalsResult {
 }
 
 /** Skipped rows for the points an index left out. */
-export function invalidPointRows(points: PointSet, index: PointIndex): SkippedRow[] {
+export function invalidPointRows(
+  points: PointSet,
+  index: { readonly invalid: ArrayLike<number> },
+): SkippedRow[] {
   return Array.from(index.invalid, (i) => ({
     row: rowOf(points, i),
     reason: `missing or invalid coordinates (lon ${points.lons[i]}, lat ${points.lats[i]})`,
@@ -69,7 +75,7 @@ export function regionTotals(
     ...(options.idField !== undefined ? { idField: options.idField } : {}),
     repair: options.repair ?? true,
   });
-  const index = options.index ?? PointIndex.build(points.lons, points.lats);
+  const index = options.index ?? GridIndex.build(points.lons, points.lats);
   if (index.inputSize !== points.lons.length) {
     throw new Error(`index holds ${index.inputSize} points but ${points.lons.length} were given`);
   }
@@ -83,8 +89,7 @@ export function regionTotals(
     const missing = new Uint32Array(sumFields.length);
     const by = new Map<string, number>();
     let count = 0;
-    for (const i of index.range(item.bbox)) {
-      if (!prepared.contains(points.lons[i]!, points.lats[i]!)) continue;
+    const visit = (i: number) => {
       count++;
       for (let f = 0; f < readers.length; f++) {
         const v = toNumber(readers[f]!(i));
@@ -95,7 +100,12 @@ export function regionTotals(
         const label = toLabel(byReader(i));
         by.set(label, (by.get(label) ?? 0) + 1);
       }
-    }
+    };
+    if (index instanceof PointIndex) {
+      for (const i of index.range(item.bbox)) {
+        if (prepared.contains(points.lons[i]!, points.lats[i]!)) visit(i);
+      }
+    } else index.visitInside(prepared, visit);
     const result: RegionTotals = {
       id: item.id,
       area_m2: multiPolygonArea(item.coords),

@@ -3,7 +3,7 @@
  * object is exposed by the Worker (Comlink) and called directly by the unit tests.
  */
 import type { FeatureCollection } from 'geojson';
-import { greenShare, PointIndex, regionTotals } from '../analytics/index.ts';
+import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
 import type { FeaturesInput, PointSet } from '../analytics/types.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
@@ -73,7 +73,7 @@ export function createAtlasApi() {
       };
       const totals = regionTotals(regions as FeaturesInput, points, {
         sum: ['investment_cny'],
-        index: PointIndex.build(points.lons, points.lats),
+        index: GridIndex.build(points.lons, points.lats),
       });
       const cities = totals.regions.map((t) => {
         const id = String(t.id);

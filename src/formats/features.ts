@@ -1,0 +1,231 @@
+/**
+ * Shared checks for feature formats (GeoJSON, KML, GPX, Shapefile): every feature's geometry is
+ * validated (structure, numbers, WGS84 range) and converted to WGS84; features that cannot be used
+ * are reported by their 0-based position and kept in place, so positions match the file.
+ * Also: points as columns from point features, and any result as a FeatureCollection.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { featureId } from '../analytics/ids.ts';
+import type { FeatureId } from '../analytics/types.ts';
+import { geometryToWgs84 } from './crs.ts';
+import type { Crs, FormatIssue, LoadMeta, LoadResult, PointColumns } from './types.ts';
+
+const DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+function checkPosition(p: unknown, at: string): string | null {
+  if (!Array.isArray(p)) return `malformed coordinates at ${at}`;
+  if (p.length < 2) return `position with fewer than 2 numbers at ${at}`;
+  const [lon, lat] = p as unknown[];
+  if (typeof lon !== 'number' || typeof lat !== 'number') return `non-numeric coordinate at ${at}`;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `non-finite coordinate at ${at}`;
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    return `coordinate out of range (lon ${lon}, lat ${lat}) at ${at}`;
+  }
+  return null;
+}
+
+function checkNested(c: unknown, depth: number, at: string): string | null {
+  if (depth === 0) return checkPosition(c, at);
+  if (!Array.isArray(c)) return `malformed coordinates at ${at}`;
+  for (let i = 0; i < c.length; i++) {
+    const e = checkNested(c[i], depth - 1, `${at}[${i}]`);
+    if (e) return e;
+  }
+  return null;
+}
+
+/** Why a geometry cannot be used, or null when it is valid for our purposes. */
+export function geometryError(g: unknown): string | null {
+  if (g === null || g === undefined) return 'no geometry (null)';
+  if (typeof g !== 'object') return 'geometry is not an object';
+  const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (geom.type === 'GeometryCollection') {
+    if (!Array.isArray(geom.geometries)) return 'GeometryCollection without a geometries array';
+    if (geom.geometries.length === 0) return 'empty GeometryCollection';
+    for (let i = 0; i < geom.geometries.length; i++) {
+      const e = geometryError(geom.geometries[i]);
+      if (e) return `geometries[${i}]: ${e}`;
+    }
+    return null;
+  }
+  const depth = typeof geom.type === 'string' ? DEPTH[geom.type] : undefined;
+  if (depth === undefined) return `unknown geometry type ${JSON.stringify(geom.type)}`;
+  if (!Array.isArray(geom.coordinates)) return 'coordinates missing or not an array';
+  if (depth > 0 && geom.coordinates.length === 0) return `empty ${geom.type}`;
+  const e = checkNested(geom.coordinates, depth, 'coordinates');
+  if (e) return e;
+  if (geom.type === 'LineString' && geom.coordinates.length < 2) {
+    return 'LineString with fewer than 2 positions';
+  }
+  const polygons =
+    geom.type === 'Polygon'
+      ? [geom.coordinates as unknown[][]]
+      : geom.type === 'MultiPolygon'
+        ? (geom.coordinates as unknown[][][])
+        : [];
+  for (const [p, rings] of polygons.entries()) {
+    if (rings.length === 0) return `polygon ${p} has no rings`;
+    for (const [r, ring] of rings.entries()) {
+      if (ring.length < 3) return `ring ${r} of polygon ${p} has fewer than 3 positions`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Validates and converts the features of a collection into a LoadResult. `extraWarnings` come from
+ * the format's own reader.
+ */
+export function featureResult(
+  format: string,
+  input: ReadonlyArray<unknown>,
+  crs: Crs,
+  meta: Partial<LoadMeta> = {},
+  extraWarnings: FormatIssue[] = [],
+): LoadResult {
+  const errors: FormatIssue[] = [];
+  const features: Array<Feature<Geometry | null>> = input.map((raw, i) => {
+    if (!raw || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
+      const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : raw;
+      errors.push({
+        feature: i,
+        field: 'type',
+        reason: `not a GeoJSON Feature (type ${JSON.stringify(type ?? null)})`,
+      });
+      return { type: 'Feature', properties: null, geometry: null };
+    }
+    const f = raw as Feature<Geometry | null>;
+    const out: Feature<Geometry | null> = {
+      ...f,
+      properties: f.properties && typeof f.properties === 'object' ? f.properties : null,
+    };
+    const e = geometryError(f.geometry);
+    if (e) {
+      errors.push({ feature: i, field: 'geometry', reason: e });
+      return out;
+    }
+    out.geometry = geometryToWgs84(f.geometry as Geometry, crs);
+    return out;
+  });
+  return {
+    format,
+    kind: 'features',
+    features: { type: 'FeatureCollection', features },
+    errors,
+    warnings: extraWarnings,
+    fatal: false,
+    meta: { ...meta, total: features.length, crs },
+  };
+}
+
+/** A result that could not be read at all. */
+export function fatalResult(
+  format: string,
+  kind: LoadResult['kind'],
+  issue: FormatIssue,
+  crs: Crs,
+  meta: Partial<LoadMeta> = {},
+): LoadResult {
+  return {
+    format,
+    kind,
+    errors: [issue],
+    warnings: [],
+    fatal: true,
+    meta: { ...meta, total: 0, crs },
+  };
+}
+
+/** The positions (0-based) of the features listed in `errors`. */
+function badFeatures(result: LoadResult): Set<number> {
+  return new Set(result.errors.flatMap((e) => (e.feature !== undefined ? [e.feature] : [])));
+}
+
+/** The features of a result without the ones that had errors (positions are not kept). */
+export function usableFeatures(result: LoadResult): FeatureCollection<Geometry> {
+  const bad = badFeatures(result);
+  const features = (result.features?.features ?? []).filter((_, i) => !bad.has(i));
+  return { type: 'FeatureCollection', features: features as Array<Feature<Geometry>> };
+}
+
+/** Any result as a FeatureCollection of its usable rows/features (points become Point features). */
+export function toFeatureCollection(result: LoadResult): FeatureCollection<Geometry> {
+  if (result.kind === 'features') return usableFeatures(result);
+  const p = result.points;
+  const features: Array<Feature<Geometry>> = [];
+  if (p) {
+    for (let i = 0; i < p.lons.length; i++) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.lons[i]!, p.lats[i]!] },
+        properties: p.properties[i] ?? {},
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export interface PointsFromResult {
+  points: PointColumns;
+  /** Rows/features that are not usable points, with the reason. */
+  skipped: FormatIssue[];
+}
+
+/**
+ * Points as columns from any result: a table's points as they are, or the Point features of a
+ * feature file (ids by the contract's rule; other geometries are skipped with the reason).
+ */
+export function toPointColumns(result: LoadResult, idField?: string): PointsFromResult {
+  const skipped = result.errors.filter((e) => e.row !== undefined || e.feature !== undefined);
+  if (result.kind === 'points') {
+    const empty: PointColumns = {
+      lons: new Float64Array(0),
+      lats: new Float64Array(0),
+      properties: [],
+      rows: new Uint32Array(0),
+      ids: [],
+    };
+    return { points: result.points ?? empty, skipped };
+  }
+  const bad = badFeatures(result);
+  const lons: number[] = [];
+  const lats: number[] = [];
+  const properties: Array<Record<string, unknown>> = [];
+  const rows: number[] = [];
+  const ids: FeatureId[] = [];
+  (result.features?.features ?? []).forEach((f, i) => {
+    if (bad.has(i)) return;
+    const g = f.geometry;
+    if (g?.type !== 'Point') {
+      skipped.push({
+        feature: i,
+        field: 'geometry',
+        reason: `geometry type ${g?.type ?? 'null'} is not a Point`,
+      });
+      return;
+    }
+    lons.push(g.coordinates[0]!);
+    lats.push(g.coordinates[1]!);
+    properties.push(f.properties ?? {});
+    rows.push(i);
+    ids.push(featureId(f, i, idField));
+  });
+  skipped.sort((a, b) => (a.feature ?? a.row ?? 0) - (b.feature ?? b.row ?? 0));
+  return {
+    points: {
+      lons: Float64Array.from(lons),
+      lats: Float64Array.from(lats),
+      properties,
+      rows: Uint32Array.from(rows),
+      ids,
+    },
+    skipped,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The registry of file formats: each entry says which extensions it takes, how to recognise its
+ * content, and how to load it. `loadFile` picks the format (explicit id, else extension, else
+ * content) and never throws: an unexpected failure becomes a fatal error in the result.
+ */
+import { loadCsv } from './csv.ts';
+import { fatalResult } from './features.ts';
+import { loadGeoJson, sniffGeoJson } from './geojson.ts';
+import { loadShapefile, sniffZip } from './shapefile.ts';
+import { extensionOf, toUint8 } from './text.ts';
+import type { Bytes, FormatLoader, LoadOptions, LoadResult } from './types.ts';
+import { loadGpx, loadKml, sniffGpx, sniffKml } from './xml.ts';
+
+export const csvFormat: FormatLoader = {
+  id: 'csv',
+  extensions: ['.csv', '.tsv', '.txt', '.tab'],
+  load: loadCsv,
+};
+
+export const geojsonFormat: FormatLoader = {
+  id: 'geojson',
+  extensions: ['.geojson', '.json'],
+  sniff: sniffGeoJson,
+  load: loadGeoJson,
+};
+
+export const kmlFormat: FormatLoader = {
+  id: 'kml',
+  extensions: ['.kml'],
+  sniff: sniffKml,
+  load: loadKml,
+};
+
+export const gpxFormat: FormatLoader = {
+  id: 'gpx',
+  extensions: ['.gpx'],
+  sniff: sniffGpx,
+  load: loadGpx,
+};
+
+export const shapefileFormat: FormatLoader = {
+  id: 'shapefile',
+  extensions: ['.zip', '.shz'],
+  sniff: sniffZip,
+  load: loadShapefile,
+};
+
+/** Every format, in sniffing order (CSV last: it is the fallback for unrecognised text). */
+export const FORMATS: readonly FormatLoader[] = [
+  shapefileFormat,
+  kmlFormat,
+  gpxFormat,
+  geojsonFormat,
+  csvFormat,
+];
+
+export const FORMAT_IDS = FORMATS.map((f) => f.id);
+
+/** The format for a file: `formatId` when given, else by extension, else by content, else CSV. */
+export function detectFormat(bytes: Bytes, name: string, formatId?: string): FormatLoader | null {
+  if (formatId !== undefined) return FORMATS.find((f) => f.id === formatId) ?? null;
+  const ext = extensionOf(name);
+  const byExt = FORMATS.find((f) => f.extensions.includes(ext));
+  if (byExt) return byExt;
+  const data =
+    typeof bytes === 'string' ? new TextEncoder().encode(bytes.slice(0, 1024)) : toUint8(bytes);
+  return FORMATS.find((f) => f.sniff?.(data, name)) ?? csvFormat;
+}
+
+export interface LoadFileOptions extends LoadOptions {
+  /** Force a format by id (`csv`, `geojson`, `kml`, `gpx`, `shapefile`). */
+  format?: string;
+}
+
+/** Loads a file with the format that fits it. Never throws on bad content. */
+export async function loadFile(
+  bytes: Bytes,
+  name: string,
+  options: LoadFileOptions = {},
+): Promise<LoadResult> {
+  const crs = options.crs ?? 'wgs84';
+  const format = detectFormat(bytes, name, options.format);
+  if (!format) {
+    return fatalResult(
+      options.format ?? '?',
+      'features',
+      {
+        field: 'format',
+        reason: `unknown format ${options.format}: use one of ${FORMAT_IDS.join(', ')}`,
+      },
+      crs,
+    );
+  }
+  try {
+    return await format.load(bytes, name, options);
+  } catch (e) {
+    return fatalResult(
+      format.id,
+      'features',
+      {
+        field: 'file',
+        reason: `could not read as ${format.id}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+      crs,
+    );
+  }
+}
