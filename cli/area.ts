@@ -1,0 +1,37 @@
+/** `atlas area <file>`: ellipsoidal area of every polygon feature. */
+import { featureAreas } from '../src/analytics/index.ts';
+import {
+  COMMON_OPTIONS,
+  crsOption,
+  failOnSkipped,
+  type Io,
+  parse,
+  polygonLayer,
+  Reporter,
+  readInput,
+  writeJson,
+} from './common.ts';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  'id-field': { type: 'string' },
+  crs: { type: 'string' },
+} as const;
+
+export async function area(args: string[], io: Io): Promise<number | 'help'> {
+  const { values, positionals } = parse('area', args, OPTIONS, 1);
+  if (values.help) return 'help';
+  const crs = crsOption('area', values.crs);
+  const idField = values['id-field'];
+  const reporter = new Reporter(io, 'area', values.progress ?? io.errIsTTY);
+  const file = positionals[0]!;
+  const loaded = await readInput(file, { crs, reporter });
+  const fc = polygonLayer(file, 'features', loaded);
+  reporter.progress(`computing areas of ${fc.features.length} features`);
+  const result = featureAreas(fc, idField !== undefined ? { idField } : {});
+  failOnSkipped(file, result.skipped);
+  reporter.warn(file, result.repaired.map((r) => ({ feature: r.feature, field: 'geometry', reason: r.reason })));
+  writeJson(io, { features: result.features, total_m2: result.total_m2 });
+  reporter.progress('done');
+  return 0;
+}

@@ -1,0 +1,216 @@
+/**
+ * What every `atlas` subcommand shares: argument parsing (node:util parseArgs, strict), the two
+ * kinds of failure (usage -> exit 2, invalid input -> exit 1), reading input files through the
+ * format registry, JSON output, warnings and progress on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import {
+  CRS_VALUES,
+  type Crs,
+  type FormatIssue,
+  type LoadResult,
+  loadFile,
+  type PointColumns,
+  toPointColumns,
+} from '../src/formats/index.ts';
+
+/** Where a command writes: stdout for JSON, stderr for messages. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal (progress is shown then, or with --progress). */
+  errIsTTY: boolean;
+  /** Writes a file (`convert -o`). */
+  writeFile(path: string, text: string): void;
+}
+
+/** A usage error: unknown command or flag, missing or malformed argument. Exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An issue located in a file: the contract's error object. */
+export interface InputIssue extends FormatIssue {
+  file?: string;
+}
+
+/** Invalid input: unreadable file, malformed content, wrong geometry. Exit 1. */
+export class InputError extends Error {
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((i) => i.reason).join('; '));
+  }
+}
+
+/** The issue as the contract prints it: file, row or feature, field, reason (then line/column). */
+export function issueJson(issue: InputIssue, withFile = true): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (withFile && issue.file !== undefined) out.file = issue.file;
+  if (issue.row !== undefined) out.row = issue.row;
+  if (issue.feature !== undefined) out.feature = issue.feature;
+  out.field = issue.field;
+  out.reason = issue.reason;
+  if (issue.line !== undefined) out.line = issue.line;
+  if (issue.column !== undefined) out.column = issue.column;
+  return out;
+}
+
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  progress: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** parseArgs in strict mode, its errors turned into usage errors for `command`. */
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: O,
+  positionals = 0,
+) {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e), command);
+  }
+  const values = parsed.values as Record<string, unknown>;
+  if (!values.help && parsed.positionals.length !== positionals) {
+    const what =
+      parsed.positionals.length < positionals
+        ? 'missing the input file'
+        : `unexpected argument '${parsed.positionals[positionals]}'`;
+    throw new UsageError(what, command);
+  }
+  return parsed;
+}
+
+/** A required string option, else a usage error. */
+export function required(command: string, values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`missing --${name}`, command);
+  return v;
+}
+
+export function crsOption(command: string, value: unknown): Crs {
+  if (value === undefined) return 'wgs84';
+  if (typeof value === 'string' && (CRS_VALUES as readonly string[]).includes(value.toLowerCase())) {
+    return value.toLowerCase() as Crs;
+  }
+  throw new UsageError(`--crs must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`, command);
+}
+
+/** Messages on stderr: warnings always, progress when stderr is a TTY or with --progress. */
+export class Reporter {
+  private readonly started = Date.now();
+  constructor(
+    private readonly io: Io,
+    private readonly command: string,
+    private readonly showProgress: boolean,
+  ) {}
+
+  progress(message: string): void {
+    if (!this.showProgress) return;
+    const s = ((Date.now() - this.started) / 1000).toFixed(1);
+    this.io.err(`atlas ${this.command}: [${s} s] ${message}\n`);
+  }
+
+  warn(file: string, issues: ReadonlyArray<FormatIssue>, max = 20): void {
+    issues.slice(0, max).forEach((i) => {
+      const where = i.row !== undefined ? `row ${i.row}` : i.feature !== undefined ? `feature ${i.feature}` : '';
+      const field = i.field ? `${where ? ', ' : ''}${i.field}` : '';
+      this.io.err(`atlas ${this.command}: warning: ${file}${where || field ? ` (${where}${field})` : ''}: ${i.reason}\n`);
+    });
+    if (issues.length > max) {
+      this.io.err(`atlas ${this.command}: warning: ${file}: ${issues.length - max} more not shown\n`);
+    }
+  }
+}
+
+export interface ReadOptions {
+  crs: Crs;
+  idField?: string;
+  reporter: Reporter;
+}
+
+/** Reads and loads one input file; unreadable or unusable as a whole -> InputError. */
+export async function readInput(file: string, options: ReadOptions): Promise<LoadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+    throw new InputError([{ file, field: 'file', reason: `cannot read the file: ${why}` }]);
+  }
+  options.reporter.progress(`reading ${file} (${(bytes.length / 1e6).toFixed(1)} MB)`);
+  const result = await loadFile(bytes, file, {
+    crs: options.crs,
+    ...(options.idField !== undefined ? { idField: options.idField } : {}),
+  });
+  if (result.fatal) throw new InputError(result.errors.map((e) => ({ file, ...e })));
+  options.reporter.warn(file, result.warnings);
+  const n = result.kind === 'points' ? (result.points?.lons.length ?? 0) : (result.features?.features.length ?? 0);
+  options.reporter.progress(`${file}: ${result.format}, ${n} ${result.kind === 'points' ? 'points' : 'features'}`);
+  return result;
+}
+
+const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
+
+/**
+ * A polygon layer (regions, residential land): every feature must be a usable Polygon or
+ * MultiPolygon, else InputError naming each bad feature. Positions match the file.
+ */
+export function polygonLayer(file: string, role: string, result: LoadResult): FeatureCollection<Geometry | null> {
+  if (result.kind === 'points') {
+    throw new InputError([
+      { file, field: 'geometry', reason: `${role} must be polygons, but this is a point table (${result.format})` },
+    ]);
+  }
+  const issues: InputIssue[] = result.errors.map((e) => ({ file, ...e }));
+  const fc = result.features!;
+  const bad = new Set(result.errors.map((e) => e.feature));
+  fc.features.forEach((f: Feature<Geometry | null>, i) => {
+    if (bad.has(i) || !f.geometry || POLYGONAL.has(f.geometry.type)) return;
+    issues.push({
+      file,
+      feature: i,
+      field: 'geometry',
+      reason: `geometry type ${f.geometry.type} is not Polygon or MultiPolygon (${role} must be polygons)`,
+    });
+  });
+  if (issues.length > 0) throw new InputError(issues.sort((a, b) => (a.feature ?? 0) - (b.feature ?? 0)));
+  return fc;
+}
+
+/** Analytics' skipped polygon features (degenerate rings...) as input errors. */
+export function failOnSkipped(file: string, skipped: ReadonlyArray<{ feature: number; reason: string }>): void {
+  if (skipped.length === 0) return;
+  throw new InputError(skipped.map((s) => ({ file, feature: s.feature, field: 'geometry', reason: s.reason })));
+}
+
+/** A point layer: usable points as columns, plus the rows/features left out (with reasons). */
+export function pointLayer(
+  result: LoadResult,
+  idField?: string,
+): { points: PointColumns; skipped: FormatIssue[] } {
+  return toPointColumns(result, idField);
+}
+
+export function writeJson(io: Io, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

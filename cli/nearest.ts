@@ -1,0 +1,65 @@
+/** `atlas nearest --from P --to F [--k N]`: the k nearest features to each point. */
+import type { FeaturesInput, PointSet } from '../src/analytics/index.ts';
+import { nearest as nearestOf } from '../src/analytics/index.ts';
+import {
+  COMMON_OPTIONS,
+  crsOption,
+  type Io,
+  parse,
+  pointLayer,
+  Reporter,
+  readInput,
+  required,
+  UsageError,
+  writeJson,
+} from './common.ts';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  k: { type: 'string' },
+  'max-distance': { type: 'string' },
+  'id-field': { type: 'string' },
+  crs: { type: 'string' },
+} as const;
+
+function positive(name: string, text: string | undefined, integer: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`, 'nearest');
+  }
+  return n;
+}
+
+export async function nearest(args: string[], io: Io): Promise<number | 'help'> {
+  const { values } = parse('nearest', args, OPTIONS);
+  if (values.help) return 'help';
+  const fromFile = required('nearest', values, 'from');
+  const toFile = required('nearest', values, 'to');
+  const k = positive('k', values.k, true) ?? 1;
+  const maxDistance = positive('max-distance', values['max-distance'], false);
+  const crs = crsOption('nearest', values.crs);
+  const idField = values['id-field'];
+  const reporter = new Reporter(io, 'nearest', values.progress ?? io.errIsTTY);
+  const idOpt = idField !== undefined ? { idField } : {};
+
+  const fromLoaded = await readInput(fromFile, { crs, reporter, ...idOpt });
+  const { points: from, skipped } = pointLayer(fromLoaded, idField);
+  reporter.warn(fromFile, skipped);
+  const toLoaded = await readInput(toFile, { crs, reporter, ...idOpt });
+  // Targets keep their file positions: features with errors are skipped by the analytics.
+  const to: FeaturesInput | PointSet =
+    toLoaded.kind === 'points' ? toLoaded.points! : toLoaded.features!;
+  reporter.warn(toFile, toLoaded.errors);
+  reporter.progress(`nearest ${k} for ${from.lons.length} points`);
+  const result = nearestOf(from, to, {
+    k,
+    ...(maxDistance !== undefined ? { maxDistance } : {}),
+    ...idOpt,
+  });
+  writeJson(io, { results: result.results });
+  reporter.progress('done');
+  return 0;
+}

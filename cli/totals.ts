@@ -1,0 +1,71 @@
+/** `atlas totals --regions R --points P`: points, sums and counts by value per region. */
+import { regionTotals } from '../src/analytics/index.ts';
+import {
+  COMMON_OPTIONS,
+  crsOption,
+  failOnSkipped,
+  type Io,
+  issueJson,
+  parse,
+  pointLayer,
+  polygonLayer,
+  Reporter,
+  readInput,
+  required,
+  writeJson,
+} from './common.ts';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  regions: { type: 'string' },
+  points: { type: 'string' },
+  sum: { type: 'string', multiple: true },
+  by: { type: 'string' },
+  'id-field': { type: 'string' },
+  crs: { type: 'string' },
+} as const;
+
+export async function totals(args: string[], io: Io): Promise<number | 'help'> {
+  const { values } = parse('totals', args, OPTIONS);
+  if (values.help) return 'help';
+  const regionsFile = required('totals', values, 'regions');
+  const pointsFile = required('totals', values, 'points');
+  const crs = crsOption('totals', values.crs);
+  const idField = values['id-field'];
+  const sum = values.sum ?? [];
+  const by = values.by;
+  const reporter = new Reporter(io, 'totals', values.progress ?? io.errIsTTY);
+
+  const regions = polygonLayer(regionsFile, 'regions', await readInput(regionsFile, { crs, reporter }));
+  const { points, skipped } = pointLayer(await readInput(pointsFile, { crs, reporter }));
+  reporter.progress(`totals of ${points.lons.length} points in ${regions.features.length} regions`);
+  const result = regionTotals(regions, points, {
+    sum,
+    ...(by !== undefined ? { by } : {}),
+    ...(idField !== undefined ? { idField } : {}),
+  });
+  failOnSkipped(regionsFile, result.skippedRegions);
+  reporter.warn(
+    regionsFile,
+    result.repairedRegions.map((r) => ({ feature: r.feature, field: 'geometry', reason: r.reason })),
+  );
+  if (skipped.length > 0) {
+    reporter.progress(`${skipped.length} rows/features of ${pointsFile} skipped (listed in "skipped")`);
+  }
+  writeJson(io, {
+    regions: result.regions.map((r) => ({
+      id: r.id,
+      area_m2: r.area_m2,
+      count: r.count,
+      sums: r.sums,
+      missing: r.missing,
+      by: r.by ?? {},
+    })),
+    skipped: [
+      ...skipped.map((s) => issueJson(s, false)),
+      ...result.skipped.map((s) => ({ row: s.row, reason: s.reason })),
+    ],
+  });
+  reporter.progress('done');
+  return 0;
+}
