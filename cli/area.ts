@@ -30,7 +30,10 @@ export async function area(args: string[], io: Io): Promise<number | 'help'> {
   reporter.progress(`computing areas of ${fc.features.length} features`);
   const result = featureAreas(fc, idField !== undefined ? { idField } : {});
   failOnSkipped(file, result.skipped);
-  reporter.warn(file, result.repaired.map((r) => ({ feature: r.feature, field: 'geometry', reason: r.reason })));
+  reporter.warn(
+    file,
+    result.repaired.map((r) => ({ feature: r.feature, field: 'geometry', reason: r.reason })),
+  );
   writeJson(io, { features: result.features, total_m2: result.total_m2 });
   reporter.progress('done');
   return 0;

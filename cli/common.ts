@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { checkPolygonal } from '../src/analytics/index.ts';
 import {
   CRS_VALUES,
   type Crs,
@@ -73,7 +74,9 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
   options: O,
   positionals = 0,
 ) {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+  >;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (e) {
@@ -99,10 +102,16 @@ export function required(command: string, values: Record<string, unknown>, name:
 
 export function crsOption(command: string, value: unknown): Crs {
   if (value === undefined) return 'wgs84';
-  if (typeof value === 'string' && (CRS_VALUES as readonly string[]).includes(value.toLowerCase())) {
+  if (
+    typeof value === 'string' &&
+    (CRS_VALUES as readonly string[]).includes(value.toLowerCase())
+  ) {
     return value.toLowerCase() as Crs;
   }
-  throw new UsageError(`--crs must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`, command);
+  throw new UsageError(
+    `--crs must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`,
+    command,
+  );
 }
 
 /** Messages on stderr: warnings always, progress when stderr is a TTY or with --progress. */
@@ -122,12 +131,21 @@ export class Reporter {
 
   warn(file: string, issues: ReadonlyArray<FormatIssue>, max = 20): void {
     issues.slice(0, max).forEach((i) => {
-      const where = i.row !== undefined ? `row ${i.row}` : i.feature !== undefined ? `feature ${i.feature}` : '';
+      const where =
+        i.row !== undefined
+          ? `row ${i.row}`
+          : i.feature !== undefined
+            ? `feature ${i.feature}`
+            : '';
       const field = i.field ? `${where ? ', ' : ''}${i.field}` : '';
-      this.io.err(`atlas ${this.command}: warning: ${file}${where || field ? ` (${where}${field})` : ''}: ${i.reason}\n`);
+      this.io.err(
+        `atlas ${this.command}: warning: ${file}${where || field ? ` (${where}${field})` : ''}: ${i.reason}\n`,
+      );
     });
     if (issues.length > max) {
-      this.io.err(`atlas ${this.command}: warning: ${file}: ${issues.length - max} more not shown\n`);
+      this.io.err(
+        `atlas ${this.command}: warning: ${file}: ${issues.length - max} more not shown\n`,
+      );
     }
   }
 }
@@ -135,6 +153,8 @@ export class Reporter {
 export interface ReadOptions {
   crs: Crs;
   idField?: string;
+  /** Force a format id (`--format`). */
+  format?: string;
   reporter: Reporter;
 }
 
@@ -161,11 +181,17 @@ export async function readInput(file: string, options: ReadOptions): Promise<Loa
   const result = await loadFile(bytes, file, {
     crs: options.crs,
     ...(options.idField !== undefined ? { idField: options.idField } : {}),
+    ...(options.format !== undefined ? { format: options.format } : {}),
   });
   if (result.fatal) throw new InputError(result.errors.map((e) => ({ file, ...e })));
   options.reporter.warn(file, result.warnings);
-  const n = result.kind === 'points' ? (result.points?.lons.length ?? 0) : (result.features?.features.length ?? 0);
-  options.reporter.progress(`${file}: ${result.format}, ${n} ${result.kind === 'points' ? 'points' : 'features'}`);
+  const n =
+    result.kind === 'points'
+      ? (result.points?.lons.length ?? 0)
+      : (result.features?.features.length ?? 0);
+  options.reporter.progress(
+    `${file}: ${result.format}, ${n} ${result.kind === 'points' ? 'points' : 'features'}`,
+  );
   return result;
 }
 
@@ -175,32 +201,54 @@ const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
  * A polygon layer (regions, residential land): every feature must be a usable Polygon or
  * MultiPolygon, else InputError naming each bad feature. Positions match the file.
  */
-export function polygonLayer(file: string, role: string, result: LoadResult): FeatureCollection<Geometry | null> {
+export function polygonLayer(
+  file: string,
+  role: string,
+  result: LoadResult,
+): FeatureCollection<Geometry | null> {
   if (result.kind === 'points') {
     throw new InputError([
-      { file, field: 'geometry', reason: `${role} must be polygons, but this is a point table (${result.format})` },
+      {
+        file,
+        field: 'geometry',
+        reason: `${role} must be polygons, but this is a point table (${result.format})`,
+      },
     ]);
   }
   const issues: InputIssue[] = result.errors.map((e) => ({ file, ...e }));
   const fc = result.features!;
   const bad = new Set(result.errors.map((e) => e.feature));
   fc.features.forEach((f: Feature<Geometry | null>, i) => {
-    if (bad.has(i) || !f.geometry || POLYGONAL.has(f.geometry.type)) return;
-    issues.push({
-      file,
-      feature: i,
-      field: 'geometry',
-      reason: `geometry type ${f.geometry.type} is not Polygon or MultiPolygon (${role} must be polygons)`,
-    });
+    if (bad.has(i) || !f.geometry) return;
+    if (!POLYGONAL.has(f.geometry.type)) {
+      issues.push({
+        file,
+        feature: i,
+        field: 'geometry',
+        reason: `geometry type ${f.geometry.type} is not Polygon or MultiPolygon (${role} must be polygons)`,
+      });
+      return;
+    }
+    // The analytics' own ring checks (e.g. no ring with 3 distinct vertices), so that every
+    // problem is reported at once.
+    const checked = checkPolygonal(f.geometry);
+    if ('error' in checked)
+      issues.push({ file, feature: i, field: 'geometry', reason: checked.error });
   });
-  if (issues.length > 0) throw new InputError(issues.sort((a, b) => (a.feature ?? 0) - (b.feature ?? 0)));
+  if (issues.length > 0)
+    throw new InputError(issues.sort((a, b) => (a.feature ?? 0) - (b.feature ?? 0)));
   return fc;
 }
 
 /** Analytics' skipped polygon features (degenerate rings...) as input errors. */
-export function failOnSkipped(file: string, skipped: ReadonlyArray<{ feature: number; reason: string }>): void {
+export function failOnSkipped(
+  file: string,
+  skipped: ReadonlyArray<{ feature: number; reason: string }>,
+): void {
   if (skipped.length === 0) return;
-  throw new InputError(skipped.map((s) => ({ file, feature: s.feature, field: 'geometry', reason: s.reason })));
+  throw new InputError(
+    skipped.map((s) => ({ file, feature: s.feature, field: 'geometry', reason: s.reason })),
+  );
 }
 
 /** A point layer: usable points as columns, plus the rows/features left out (with reasons). */

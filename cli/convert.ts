@@ -40,7 +40,11 @@ export async function convert(args: string[], io: Io): Promise<number | 'help'> 
     io.writeFile(output, text);
   } catch (e) {
     throw new InputError([
-      { file: output, field: 'output', reason: `cannot write: ${e instanceof Error ? e.message : String(e)}` },
+      {
+        file: output,
+        field: 'output',
+        reason: `cannot write: ${e instanceof Error ? e.message : String(e)}`,
+      },
     ]);
   }
   const left = loaded.errors.length > 0 ? `; ${loaded.errors.length} problems, listed above` : '';

@@ -43,7 +43,9 @@ function populationInput(
   }
   const bad = new Set(loaded.errors.map((e) => e.feature));
   const types = new Set(
-    loaded.features!.features.flatMap((f, i) => (bad.has(i) || !f.geometry ? [] : [f.geometry.type])),
+    loaded.features!.features.flatMap((f, i) =>
+      bad.has(i) || !f.geometry ? [] : [f.geometry.type],
+    ),
   );
   const polygonal = [...types].every((t) => t === 'Polygon' || t === 'MultiPolygon');
   if (types.size > 0 && polygonal) {
@@ -70,8 +72,10 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   const regionsFile = required('coverage', values, 'regions');
   const popFile = values.population;
   const popField = values['pop-field'];
-  if (popFile !== undefined && popField === undefined) throw new UsageError('--population needs --pop-field', 'coverage');
-  if (popField !== undefined && popFile === undefined) throw new UsageError('--pop-field needs --population', 'coverage');
+  if (popFile !== undefined && popField === undefined)
+    throw new UsageError('--population needs --pop-field', 'coverage');
+  if (popField !== undefined && popFile === undefined)
+    throw new UsageError('--pop-field needs --population', 'coverage');
   let rule: ReturnType<typeof parseCoverageRule> | undefined;
   try {
     rule = values.rule !== undefined ? parseCoverageRule(values.rule) : undefined;
@@ -82,20 +86,38 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'coverage', values.progress ?? io.errIsTTY);
 
-  const regions = polygonLayer(regionsFile, 'regions', await readInput(regionsFile, { crs, reporter }));
+  const regions = polygonLayer(
+    regionsFile,
+    'regions',
+    await readInput(regionsFile, { crs, reporter }),
+  );
   const parksLoaded = await readInput(parksFile, { crs, reporter });
   if (parksLoaded.kind === 'points') {
-    throw new InputError([{ file: parksFile, field: 'geometry', reason: `parks must be polygons, but this is a point table (${parksLoaded.format})` }]);
+    throw new InputError([
+      {
+        file: parksFile,
+        field: 'geometry',
+        reason: `parks must be polygons, but this is a point table (${parksLoaded.format})`,
+      },
+    ]);
   }
   reporter.warn(parksFile, parksLoaded.errors);
   let residential: FeatureCollection<Geometry | null> | undefined;
   if (values.residential !== undefined) {
-    residential = polygonLayer(values.residential, 'residential land', await readInput(values.residential, { crs, reporter }));
+    residential = polygonLayer(
+      values.residential,
+      'residential land',
+      await readInput(values.residential, { crs, reporter }),
+    );
   }
   const popLoaded = popFile !== undefined ? await readInput(popFile, { crs, reporter }) : undefined;
-  const population = popLoaded ? populationInput(popFile!, popField!, popLoaded, reporter) : undefined;
+  const population = popLoaded
+    ? populationInput(popFile!, popField!, popLoaded, reporter)
+    : undefined;
 
-  reporter.progress(`coverage of ${parksLoaded.features!.features.length} parks over ${regions.features.length} regions`);
+  reporter.progress(
+    `coverage of ${parksLoaded.features!.features.length} parks over ${regions.features.length} regions`,
+  );
   const result = parkCoverage(regions, parksLoaded.features!, {
     ...(rule ? { rule } : {}),
     ...(idField !== undefined ? { idField } : {}),
@@ -103,11 +125,19 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
     ...(population ? { population } : {}),
   });
   failOnSkipped(regionsFile, result.skipped.regions);
-  if (values.residential !== undefined) failOnSkipped(values.residential, result.skipped.residential);
-  const asIssue = (r: { feature: number; reason: string }) => ({ feature: r.feature, field: 'geometry', reason: r.reason });
+  if (values.residential !== undefined)
+    failOnSkipped(values.residential, result.skipped.residential);
+  const asIssue = (r: { feature: number; reason: string }) => ({
+    feature: r.feature,
+    field: 'geometry',
+    reason: r.reason,
+  });
   // Parks with errors were already reported by the loader; report only the analytics' own finds.
   const reported = new Set(parksLoaded.errors.map((e) => e.feature));
-  reporter.warn(parksFile, result.skipped.parks.filter((p) => !reported.has(p.feature)).map(asIssue));
+  reporter.warn(
+    parksFile,
+    result.skipped.parks.filter((p) => !reported.has(p.feature)).map(asIssue),
+  );
   reporter.warn(regionsFile, result.repaired.regions.map(asIssue));
   reporter.warn(parksFile, result.repaired.parks.map(asIssue));
   if (popLoaded) {
@@ -117,12 +147,16 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
       popFile!,
       result.skipped.population.map((p) => {
         const at = 'row' in p ? p.row : p.feature;
-        return isTable ? { row: at, field: popField!, reason: p.reason } : { feature: at, field: popField!, reason: p.reason };
+        return isTable
+          ? { row: at, field: popField!, reason: p.reason }
+          : { feature: at, field: popField!, reason: p.reason };
       }),
     );
   }
   const qualifying = result.parks.filter((p) => p.radius_m !== null).length;
-  reporter.progress(`rule ${result.rule}, denominator ${result.denominator}, ${qualifying}/${result.parks.length} parks qualify`);
+  reporter.progress(
+    `rule ${result.rule}, denominator ${result.denominator}, ${qualifying}/${result.parks.length} parks qualify`,
+  );
   writeJson(io, { regions: result.regions });
   reporter.progress('done');
   return 0;

@@ -28,7 +28,10 @@ function positive(name: string, text: string | undefined, integer: boolean): num
   if (text === undefined) return undefined;
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`, 'nearest');
+    throw new UsageError(
+      `--${name} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`,
+      'nearest',
+    );
   }
   return n;
 }

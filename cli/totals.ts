@@ -36,7 +36,11 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const by = values.by;
   const reporter = new Reporter(io, 'totals', values.progress ?? io.errIsTTY);
 
-  const regions = polygonLayer(regionsFile, 'regions', await readInput(regionsFile, { crs, reporter }));
+  const regions = polygonLayer(
+    regionsFile,
+    'regions',
+    await readInput(regionsFile, { crs, reporter }),
+  );
   const { points, skipped } = pointLayer(await readInput(pointsFile, { crs, reporter }));
   reporter.progress(`totals of ${points.lons.length} points in ${regions.features.length} regions`);
   const result = regionTotals(regions, points, {
@@ -47,10 +51,16 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   failOnSkipped(regionsFile, result.skippedRegions);
   reporter.warn(
     regionsFile,
-    result.repairedRegions.map((r) => ({ feature: r.feature, field: 'geometry', reason: r.reason })),
+    result.repairedRegions.map((r) => ({
+      feature: r.feature,
+      field: 'geometry',
+      reason: r.reason,
+    })),
   );
   if (skipped.length > 0) {
-    reporter.progress(`${skipped.length} rows/features of ${pointsFile} skipped (listed in "skipped")`);
+    reporter.progress(
+      `${skipped.length} rows/features of ${pointsFile} skipped (listed in "skipped")`,
+    );
   }
   writeJson(io, {
     regions: result.regions.map((r) => ({

@@ -5,12 +5,14 @@ import { useUrlSync } from '../state/useUrlSync.ts';
 import { CityFigures } from '../ui/CityFigures.tsx';
 import { DetailPanel } from '../ui/DetailPanel.tsx';
 import { Filters } from '../ui/Filters.tsx';
+import { GreenAccess } from '../ui/GreenAccess.tsx';
 import { Header } from '../ui/Header.tsx';
 import { DataNotes, LayerToggles, Legend } from '../ui/LayersAndLegend.tsx';
 import { LedgerTable } from '../ui/LedgerTable.tsx';
 import { Notices } from '../ui/Notices.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
 import { useAtlasData } from './useAtlasData.ts';
+import { useGreenAccess } from './useGreenAccess.ts';
 
 export function App() {
   const t = useT();
@@ -18,6 +20,7 @@ export function App() {
   const loaded = useAtlas((s) => s.data !== null);
   const { error } = useAtlasData();
   useUrlSync();
+  useGreenAccess();
   return (
     <div
       className="app"
@@ -29,6 +32,7 @@ export function App() {
       <aside className="sidebar">
         <Filters />
         <CityFigures />
+        <GreenAccess />
         <LayerToggles />
         <Legend />
         <DataNotes />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import type { CityFigures } from '../worker/api.ts';
-import { atlasWorker, ledgerColumns, transferColumns } from '../worker/client.ts';
+import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../worker/client.ts';
 
 export interface FiguresState {
   status: 'idle' | 'busy' | 'done' | 'error';
@@ -27,19 +27,13 @@ export function useCityFigures(): FiguresState {
     error: null,
     ms: null,
   });
-  const layersReady = useRef<Promise<unknown> | null>(null);
   const seq = useRef(0);
 
   useEffect(() => {
-    layersReady.current = data ? atlasWorker().setLayers(data.boundaries, data.green) : null;
-  }, [data]);
-
-  useEffect(() => {
-    if (!data?.boundaries || !layersReady.current) return;
+    if (!data?.boundaries) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, status: 'busy', error: null }));
-    const ready = layersReady.current;
-    ready
+    layersReady(data)
       .then(() => atlasWorker().cityFigures([...cityIds], transferColumns(ledgerColumns(rows))))
       .then((r) => {
         if (mine === seq.current)

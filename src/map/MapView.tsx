@@ -14,6 +14,7 @@ import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { buildBasemapStyle } from './basemap-style.ts';
+import { CoverageLayers } from './CoverageLayers.tsx';
 import { initiativePoints } from './features.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import * as L from './layers.ts';
@@ -96,6 +97,12 @@ export function MapView() {
     const features = (e.features ?? []) as MapGeoJSONFeature[];
     const f = INTERACTIVE_LAYERS.map((id) => features.find((x) => x.layer.id === id)).find(Boolean);
     const map = mapRef.current?.getMap();
+    // In the green-access view a click anywhere but on a project asks "is this place covered?".
+    const { coverageRule, setPlace } = useAtlas.getState();
+    if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
+      setPlace({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+      return;
+    }
     if (!f || !map) {
       selectFeature(null);
       return;
@@ -166,6 +173,7 @@ export function MapView() {
             <Layer {...L.boundaryLine} layout={vis('boundaries')} />
           </Source>
         )}
+        <CoverageLayers />
         {data?.green && (
           <Source id={SOURCE.green} type="geojson" data={data.green} promoteId="id">
             <Layer {...L.greenFill} layout={vis('green')} />

@@ -9,6 +9,8 @@ export const SOURCE = {
   green: 'green-space',
   initiatives: 'initiatives',
   selection: 'selection',
+  coverage: 'coverage',
+  place: 'place',
   osm: 'osm-raster',
 } as const;
 
@@ -35,6 +37,10 @@ export const LAYER = {
   selectionPoint: 'selection-point',
   selectionLine: 'selection-line',
   cityLabels: 'city-labels',
+  coverageGap: 'coverage-gap',
+  coverageFill: 'coverage-fill',
+  coverageLine: 'coverage-line',
+  place: 'place-marker',
 } as const;
 
 /** Layers a click or hover can hit (react-map-gl's interactiveLayerIds), topmost first. */

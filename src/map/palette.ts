@@ -35,4 +35,8 @@ export const COLORS = {
   cluster: '#4b4b8f',
   text: '#2b2b2b',
   halo: '#ffffff',
+  /** Park service areas (covered) and the uncovered rest of the denominator (gaps). */
+  covered: '#bcdcf0',
+  coveredLine: '#4477AA',
+  gap: '#EE7733',
 } as const;

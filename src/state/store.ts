@@ -31,6 +31,12 @@ export interface AtlasState {
   fly: FlyTarget | null;
   data: AtlasData | null;
   notices: Notice[];
+  /** Park-coverage rule shown on the map; null = coverage view off. */
+  coverageRule: string | null;
+  /** The place asked about ("is this place covered?"), null when none. */
+  place: { lon: number; lat: number } | null;
+  setCoverageRule(rule: string | null): void;
+  setPlace(place: { lon: number; lat: number } | null): void;
   setLang(lang: Lang): void;
   setFilters(patch: Partial<LedgerFilters>): void;
   resetFilters(): void;
@@ -62,6 +68,11 @@ export const useAtlas = create<AtlasState>()((set) => ({
   fly: null,
   data: null,
   notices: [],
+  coverageRule: null,
+  place: null,
+  setCoverageRule: (coverageRule) =>
+    set({ coverageRule, ...(coverageRule ? {} : { place: null }) }),
+  setPlace: (place) => set({ place }),
   setLang: (lang) => set({ lang }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   resetFilters: () => set({ filters: { ...EMPTY_FILTERS } }),
@@ -84,5 +95,6 @@ export const useAtlas = create<AtlasState>()((set) => ({
       hidden: url.hidden,
       lang: url.lang ?? s.lang,
       view: url.view,
+      coverageRule: url.coverage,
     })),
 }));

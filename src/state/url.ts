@@ -8,7 +8,12 @@ export interface UrlState {
   selection: Selection | null;
   lang: Lang | null;
   hidden: LayerKey[];
+  /** The park-coverage rule shown on the map (`gbt50563`, `walk:500`...), null when off. */
+  coverage: string | null;
 }
+
+/** The coverage rules a link may carry (see analytics/service-radius.ts). */
+export const COVERAGE_RULE_RE = /^(gbt50563(:historic)?|walk:\d{1,6}(\.\d+)?)$/;
 
 export type Lang = 'zh' | 'en';
 export const LAYER_KEYS = ['boundaries', 'initiatives', 'green', 'labels'] as const;
@@ -87,7 +92,15 @@ export function parseUrlState(search: string): UrlState {
   }
   const langRaw = p.get('lang');
   const lang: Lang | null = langRaw === 'zh' || langRaw === 'en' ? langRaw : null;
-  return { view, filters, selection, lang, hidden: list<LayerKey>(p.get('hide'), LAYER_KEYS) };
+  const cov = p.get('cov');
+  return {
+    view,
+    filters,
+    selection,
+    lang,
+    hidden: list<LayerKey>(p.get('hide'), LAYER_KEYS),
+    coverage: cov && COVERAGE_RULE_RE.test(cov) ? cov : null,
+  };
 }
 
 /** Serialises to a query string (leading `?`, or '' when there is nothing to say). Stable order. */
@@ -109,6 +122,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.selection) p.set('sel', `${s.selection.kind}/${s.selection.id}`);
   if (s.lang) p.set('lang', s.lang);
   if (s.hidden.length) p.set('hide', s.hidden.join(','));
+  if (s.coverage) p.set('cov', s.coverage);
   const out = p.toString();
   return out ? `?${out}` : '';
 }

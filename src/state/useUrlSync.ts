@@ -21,6 +21,7 @@ export function useUrlSync(): void {
         selection: s.selection,
         lang: s.lang,
         hidden: s.hidden,
+        coverage: s.coverageRule,
       });
       const next = `${window.location.pathname}${query}${window.location.hash}`;
       if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
@@ -33,7 +34,8 @@ export function useUrlSync(): void {
         s.filters === prev.filters &&
         s.selection === prev.selection &&
         s.lang === prev.lang &&
-        s.hidden === prev.hidden
+        s.hidden === prev.hidden &&
+        s.coverageRule === prev.coverageRule
       ) {
         return;
       }

@@ -5,6 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
 import type { FeaturesInput, PointSet } from '../analytics/types.ts';
+import { type CityCoverage, cityCoverage, type PlaceAnswer, placeCheck } from '../green/access.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
 export interface LedgerColumns {
@@ -38,6 +39,7 @@ const now = () => (typeof performance === 'undefined' ? Date.now() : performance
 
 export function createAtlasApi() {
   let boundaries: FeatureCollection | null = null;
+  let greenLayer: FeatureCollection = { type: 'FeatureCollection', features: [] };
   let green = new Map<string, { area_m2: number; green_m2: number; share: number }>();
 
   return {
@@ -48,6 +50,7 @@ export function createAtlasApi() {
     setLayers(b: FeatureCollection | null, g: FeatureCollection | null): { ms: number } {
       const t0 = now();
       boundaries = b;
+      greenLayer = g ?? { type: 'FeatureCollection', features: [] };
       green = new Map();
       if (b) {
         const res = greenShare(b as FeaturesInput, (g?.features ?? []) as FeaturesInput);
@@ -89,6 +92,25 @@ export function createAtlasApi() {
         };
       });
       return { cities, ms: now() - t0 };
+    },
+
+    /** Park service-area coverage of the given cities (all when empty) under a rule. */
+    coverage(
+      ids: readonly string[],
+      rule: string,
+    ): CityCoverage & { green_m2: Record<string, number>; ms: number } {
+      const t0 = now();
+      if (!boundaries) throw new Error('no boundary layer loaded');
+      const result = cityCoverage(boundaries, greenLayer, ids, rule);
+      const green_m2 = Object.fromEntries(
+        result.cities.map((c) => [String(c.id), green.get(String(c.id))?.green_m2 ?? 0]),
+      );
+      return { ...result, green_m2, ms: now() - t0 };
+    },
+
+    /** Is (lon, lat) within a qualifying park's service distance? The nearest parks. */
+    placeCheck(lon: number, lat: number, rule: string): PlaceAnswer {
+      return placeCheck(greenLayer, lon, lat, rule);
     },
   };
 }

@@ -1,5 +1,6 @@
 /** The main thread's handle on the analytics worker (one per page, created on first use). */
 import { type Remote, transfer, wrap } from 'comlink';
+import type { AtlasData } from '../data/load.ts';
 import type { Initiative } from '../data/model.ts';
 import type { AtlasApi, LedgerColumns } from './api.ts';
 
@@ -14,6 +15,16 @@ export function atlasWorker(): Remote<AtlasApi> {
     remote = wrap<AtlasApi>(worker);
   }
   return remote;
+}
+
+let sent: { data: AtlasData; ready: Promise<unknown> } | null = null;
+
+/** Sends the data's layers to the worker once per data set; resolves when it holds them. */
+export function layersReady(data: AtlasData): Promise<unknown> {
+  if (sent?.data !== data) {
+    sent = { data, ready: atlasWorker().setLayers(data.boundaries, data.green) };
+  }
+  return sent.ready;
 }
 
 /** Ledger rows as transferable columns (NaN = no stated investment). */

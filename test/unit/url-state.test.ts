@@ -19,6 +19,7 @@ const FULL: UrlState = Object.freeze({
   selection: { kind: 'initiative', id: 'tongzhou-city-green-heart' },
   lang: 'zh',
   hidden: ['green'],
+  coverage: 'walk:500',
 }) as UrlState;
 
 describe('URL state', () => {
@@ -34,6 +35,7 @@ describe('URL state', () => {
       selection: null,
       lang: null,
       hidden: [],
+      coverage: null,
     };
     expect(serializeUrlState(empty)).toBe('');
     expect(parseUrlState('')).toEqual(empty);
@@ -48,8 +50,9 @@ describe('URL state', () => {
 
   it('drops malformed or unknown values instead of failing', () => {
     const s = parseUrlState(
-      '?v=999,0,3&cat=green_space,bogus&st=nope&y=abc&inv=~x&sel=weird&lang=fr&hide=green,xyz&city=<script>',
+      '?v=999,0,3&cat=green_space,bogus&st=nope&y=abc&inv=~x&sel=weird&lang=fr&hide=green,xyz&city=<script>&cov=walk:far',
     );
+    expect(s.coverage).toBeNull();
     expect(s.view).toBeNull();
     expect(s.filters.categories).toEqual(['green_space']);
     expect(s.filters.statuses).toEqual([]);

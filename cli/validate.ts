@@ -1,0 +1,125 @@
+/**
+ * `atlas validate <input>`: exit 0 with a summary, or exit 1 with every problem on stdout as
+ * {"errors":[{"row"|"feature":N,"field":"...","reason":"..."}]}. Besides what the format loaders
+ * check, polygons go through the analytics' checks: degenerate rings are errors, self-intersections
+ * warnings (the analytics repair them).
+ */
+import type { Geometry } from 'geojson';
+import { checkPolygonal, findSelfIntersection } from '../src/analytics/index.ts';
+import { FORMAT_IDS, type FormatIssue, type LoadResult } from '../src/formats/index.ts';
+import {
+  COMMON_OPTIONS,
+  crsOption,
+  InputError,
+  type Io,
+  issueJson,
+  parse,
+  Reporter,
+  readInput,
+  UsageError,
+  writeJson,
+} from './common.ts';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  crs: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+export function formatOption(command: string, value: string | undefined): string | undefined {
+  if (value === undefined || FORMAT_IDS.includes(value)) return value;
+  throw new UsageError(
+    `--format must be one of ${FORMAT_IDS.join(', ')} (got '${value}')`,
+    command,
+  );
+}
+
+/** Polygon problems the analytics would meet: errors (unusable) and warnings (repaired). */
+function polygonChecks(result: LoadResult): { errors: FormatIssue[]; warnings: FormatIssue[] } {
+  const errors: FormatIssue[] = [];
+  const warnings: FormatIssue[] = [];
+  const bad = new Set(result.errors.map((e) => e.feature));
+  (result.features?.features ?? []).forEach((f, i) => {
+    const g = f.geometry as Geometry | null;
+    if (bad.has(i) || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
+    const checked = checkPolygonal(g);
+    if ('error' in checked) {
+      errors.push({ feature: i, field: 'geometry', reason: checked.error });
+      return;
+    }
+    const at = findSelfIntersection(checked.coords);
+    if (at) {
+      const p = at.map((v) => Number((v ?? 0).toFixed(7)));
+      warnings.push({
+        feature: i,
+        field: 'geometry',
+        reason: `self-intersecting polygon near [${p[0]}, ${p[1]}] (the analytics repair it by splitting at the crossings)`,
+      });
+    }
+  });
+  return { errors, warnings };
+}
+
+function summary(file: string, r: LoadResult, warnings: FormatIssue[]) {
+  const base = { file, format: r.format, kind: r.kind, crs: r.meta.crs };
+  const notes = { warnings: warnings.map((w) => issueJson(w, false)) };
+  if (r.kind === 'points') {
+    return {
+      ...base,
+      ...(r.meta.encoding ? { encoding: r.meta.encoding } : {}),
+      delimiter: r.meta.delimiter,
+      columns: r.meta.columns,
+      ...(r.meta.lonField ? { lon_field: r.meta.lonField, lat_field: r.meta.latField } : {}),
+      ...(r.meta.wktField ? { wkt_field: r.meta.wktField } : {}),
+      rows: r.meta.total,
+      valid: r.points?.lons.length ?? 0,
+      ...notes,
+    };
+  }
+  const types: Record<string, number> = {};
+  for (const f of r.features?.features ?? []) {
+    const t = f.geometry?.type ?? 'null';
+    types[t] = (types[t] ?? 0) + 1;
+  }
+  return {
+    ...base,
+    ...(r.meta.encoding ? { encoding: r.meta.encoding } : {}),
+    ...(r.meta.layers ? { layers: r.meta.layers } : {}),
+    features: r.meta.total,
+    valid: r.meta.total,
+    geometry_types: types,
+    ...notes,
+  };
+}
+
+export async function validate(args: string[], io: Io): Promise<number | 'help'> {
+  const { values, positionals } = parse('validate', args, OPTIONS, 1);
+  if (values.help) return 'help';
+  const crs = crsOption('validate', values.crs);
+  const format = formatOption('validate', values.format);
+  const reporter = new Reporter(io, 'validate', values.progress ?? io.errIsTTY);
+  const file = positionals[0]!;
+  let loaded: LoadResult;
+  try {
+    // Warnings go into the summary, not stderr.
+    const quiet = new Reporter({ ...io, err: () => {} }, 'validate', false);
+    loaded = await readInput(file, { crs, reporter: quiet, ...(format ? { format } : {}) });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    writeJson(io, { errors: e.issues.map((i) => issueJson(i, false)) });
+    return 1;
+  }
+  reporter.progress(`checking ${file}`);
+  const polygons = polygonChecks(loaded);
+  const errors = [...loaded.errors, ...polygons.errors].sort(
+    (a, b) => (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1),
+  );
+  const warnings = [...loaded.warnings, ...polygons.warnings];
+  if (errors.length > 0) {
+    writeJson(io, { errors: errors.map((i) => issueJson(i, false)) });
+    reporter.warn(file, warnings);
+    return 1;
+  }
+  writeJson(io, summary(file, loaded, warnings));
+  return 0;
+}

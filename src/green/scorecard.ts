@@ -1,0 +1,85 @@
+/**
+ * The per-city green scorecard (in the style of the 城市体检 sheets): each indicator's computed
+ * value beside the national thresholds, a rating, what it was computed from, and the published
+ * figures for the same city. Pure: the numbers come from the analytics; this only compares.
+ */
+import type { Indicator, Published, Threshold } from './model.ts';
+
+export interface CityMeasures {
+  city_id: string;
+  area_m2: number;
+  /** Mapped green space inside the boundary (overlaps once). */
+  green_m2: number;
+  /** Park service-area coverage share (0..1) under `rule`, over `denominator`. */
+  coverage: number | null;
+  rule: string;
+  denominator: 'residential' | 'region';
+  population: number | null;
+  population_year: number | null;
+}
+
+export type Rating = 'high' | 'minimum' | 'below' | 'n/a';
+
+export interface ScoreRow {
+  indicator: Indicator;
+  /** Computed value: a share 0..1, or m² per person. null when it cannot be computed. */
+  value: number | null;
+  /** Why a value is missing, or what it rests on. */
+  basis: string;
+  thresholds: Array<Threshold & { met: boolean | null }>;
+  rating: Rating;
+  published: Published[];
+}
+
+const meets = (value: number, t: Threshold) => (t.op === '>=' ? value >= t.value : value > t.value);
+
+/** high: meets every `high` threshold; minimum: meets the `minimum` ones; else below. */
+export function rate(value: number | null, thresholds: readonly Threshold[]): Rating {
+  if (value === null || thresholds.length === 0) return 'n/a';
+  const high = thresholds.filter((t) => t.level === 'high');
+  const min = thresholds.filter((t) => t.level === 'minimum');
+  if (high.length > 0 && high.every((t) => meets(value, t))) return 'high';
+  if (min.length > 0 ? min.every((t) => meets(value, t)) : false) return 'minimum';
+  return 'below';
+}
+
+export function scorecard(
+  m: CityMeasures,
+  thresholds: readonly Threshold[],
+  published: readonly Published[],
+): ScoreRow[] {
+  const perCapita = m.population && m.population > 0 ? m.green_m2 / m.population : null;
+  const values: Record<Indicator, { value: number | null; basis: string }> = {
+    park_coverage: {
+      value: m.coverage,
+      basis:
+        m.denominator === 'region'
+          ? `rule ${m.rule}, over the whole city area (no residential-land layer loaded)`
+          : `rule ${m.rule}, over residential land`,
+    },
+    park_green_per_capita: {
+      value: perCapita,
+      basis:
+        perCapita === null
+          ? 'no census population for this city in the data'
+          : `mapped green area / population ${m.population?.toLocaleString('en-US')} (${m.population_year ?? 'year unknown'})`,
+    },
+    green_share: {
+      value: m.area_m2 > 0 ? m.green_m2 / m.area_m2 : null,
+      basis:
+        'mapped green area / city area (the standard measures green cover of the built-up area)',
+    },
+  };
+  return (Object.keys(values) as Indicator[]).map((indicator) => {
+    const { value, basis } = values[indicator];
+    const ts = thresholds.filter((t) => t.indicator === indicator);
+    return {
+      indicator,
+      value,
+      basis,
+      thresholds: ts.map((t) => ({ ...t, met: value === null ? null : meets(value, t) })),
+      rating: rate(value, ts),
+      published: published.filter((p) => p.city_id === m.city_id && p.indicator === indicator),
+    };
+  });
+}

@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+import type { CityCoverage, PlaceAnswer } from './access.ts';
+import type { PublishedFigures, Standards } from './model.ts';
+
+/** Green-access results shared by the panel and the map (computed by useGreenAccess). */
+export interface GreenState {
+  standards: Standards | null;
+  published: PublishedFigures | null;
+  status: 'idle' | 'busy' | 'done' | 'error';
+  error: string | null;
+  coverage: (CityCoverage & { green_m2: Record<string, number>; ms: number }) | null;
+  answer: PlaceAnswer | null;
+  answerError: string | null;
+}
+
+export const useGreen = create<GreenState>()(() => ({
+  standards: null,
+  published: null,
+  status: 'idle',
+  error: null,
+  coverage: null,
+  answer: null,
+  answerError: null,
+}));

@@ -1,0 +1,45 @@
+/** Layers of the green-access view: service areas, the gaps around them, the place asked about. */
+import type {
+  CircleLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+} from 'maplibre-gl';
+import { LAYER, SOURCE } from './ids.ts';
+import { COLORS } from './palette.ts';
+
+/** The cities whose coverage is shown, in the gap colour (the covered part is drawn over it). */
+export function coverageGap(cityIds: readonly string[]): FillLayerSpecification {
+  return {
+    id: LAYER.coverageGap,
+    type: 'fill',
+    source: SOURCE.boundaries,
+    filter: ['in', ['get', 'id'], ['literal', [...cityIds]]],
+    paint: { 'fill-color': COLORS.gap, 'fill-opacity': 0.35 },
+  };
+}
+
+export const coverageFill: FillLayerSpecification = {
+  id: LAYER.coverageFill,
+  type: 'fill',
+  source: SOURCE.coverage,
+  paint: { 'fill-color': COLORS.covered, 'fill-opacity': 0.9 },
+};
+
+export const coverageLine: LineLayerSpecification = {
+  id: LAYER.coverageLine,
+  type: 'line',
+  source: SOURCE.coverage,
+  paint: { 'line-color': COLORS.coveredLine, 'line-width': 1 },
+};
+
+export const placeMarker: CircleLayerSpecification = {
+  id: LAYER.place,
+  type: 'circle',
+  source: SOURCE.place,
+  paint: {
+    'circle-radius': 7,
+    'circle-color': ['case', ['get', 'covered'], COLORS.coveredLine, COLORS.gap],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2.5,
+  },
+};
