@@ -2,7 +2,6 @@
 import { featureAreas } from '../src/analytics/index.ts';
 import {
   COMMON_OPTIONS,
-  crsOption,
   failOnSkipped,
   type Io,
   parse,
@@ -15,17 +14,15 @@ import {
 const OPTIONS = {
   ...COMMON_OPTIONS,
   'id-field': { type: 'string' },
-  crs: { type: 'string' },
 } as const;
 
 export async function area(args: string[], io: Io): Promise<number | 'help'> {
   const { values, positionals } = parse('area', args, OPTIONS, 1);
   if (values.help) return 'help';
-  const crs = crsOption('area', values.crs);
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'area', values.progress ?? io.errIsTTY);
   const file = positionals[0]!;
-  const loaded = await readInput(file, { crs, reporter });
+  const loaded = await readInput(file, { crs: 'wgs84', reporter });
   const fc = polygonLayer(file, 'features', loaded);
   reporter.progress(`computing areas of ${fc.features.length} features`);
   const result = featureAreas(fc, idField !== undefined ? { idField } : {});

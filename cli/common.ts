@@ -100,7 +100,7 @@ export function required(command: string, values: Record<string, unknown>, name:
   return v;
 }
 
-export function crsOption(command: string, value: unknown): Crs {
+export function crsOption(command: string, value: unknown, flag = 'crs'): Crs {
   if (value === undefined) return 'wgs84';
   if (
     typeof value === 'string' &&
@@ -109,7 +109,7 @@ export function crsOption(command: string, value: unknown): Crs {
     return value.toLowerCase() as Crs;
   }
   throw new UsageError(
-    `--crs must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`,
+    `--${flag} must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`,
     command,
   );
 }

@@ -4,7 +4,6 @@ import { type PopulationInput, parkCoverage, parseCoverageRule } from '../src/an
 import type { LoadResult } from '../src/formats/index.ts';
 import {
   COMMON_OPTIONS,
-  crsOption,
   failOnSkipped,
   InputError,
   type Io,
@@ -27,7 +26,6 @@ const OPTIONS = {
   population: { type: 'string' },
   'pop-field': { type: 'string' },
   'id-field': { type: 'string' },
-  crs: { type: 'string' },
 } as const;
 
 /** Population as points (a table or Point features) or polygons (Polygon/MultiPolygon features). */
@@ -82,7 +80,7 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   } catch (e) {
     throw new UsageError(`--rule: ${e instanceof Error ? e.message : String(e)}`, 'coverage');
   }
-  const crs = crsOption('coverage', values.crs);
+  const crs = 'wgs84';
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'coverage', values.progress ?? io.errIsTTY);
 

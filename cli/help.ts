@@ -4,15 +4,14 @@ const INPUTS = `Inputs are read by content and extension: CSV/TSV (UTF-8 with or
 comma, semicolon or tab; lon/lat columns named lon, lng, long, longitude, x, 经度 / lat, latitude,
 y, 纬度, or a WKT POINT column), GeoJSON, KML, GPX, zipped Shapefile.`;
 
-const COMMON = `  --crs wgs84|gcj02|bd09   datum of the input files; coordinates are converted to WGS84
-                           (default wgs84)
-  --progress               progress messages on stderr (default: only when stderr is a terminal)
+const COMMON = `  --progress               progress messages on stderr (default: only when stderr is a terminal)
   -h, --help               this help`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  area: `Usage: atlas area <file> [--id-field FIELD] [--crs wgs84|gcj02|bd09]
+  area: `Usage: atlas area <file> [--id-field FIELD]
 
-Ellipsoidal (WGS84) area of every Polygon/MultiPolygon feature, holes subtracted.
+Ellipsoidal (WGS84) area of every Polygon/MultiPolygon feature, holes subtracted (self-intersecting
+polygons are repaired, with a warning; any other feature is invalid input).
   -> {"features":[{"id":ID,"area_m2":N}],"total_m2":N}
 
   --id-field FIELD         property holding the id (else the feature's id, else properties.id,
@@ -20,7 +19,7 @@ Ellipsoidal (WGS84) area of every Polygon/MultiPolygon feature, holes subtracted
 ${COMMON}`,
 
   totals: `Usage: atlas totals --regions <regions> --points <points> [--sum FIELD]... [--by FIELD]
-                   [--id-field FIELD] [--crs wgs84|gcj02|bd09]
+                   [--id-field FIELD] [--crs wgs84|gcj02|bd09] [--regions-crs wgs84|gcj02|bd09]
 
 Per region: points inside (the boundary counts as inside), sums of numeric fields (blank or
 non-numeric values are skipped and counted in "missing"), counts by a field's values, region area.
@@ -33,10 +32,13 @@ Skipped points are listed by 1-based data row (CSV) or 0-based feature position 
   --sum FIELD              numeric field to sum (repeatable)
   --by FIELD               field whose values are counted
   --id-field FIELD         property holding the region id
+  --crs DATUM              datum of the --points file: wgs84 (default), gcj02 (Amap, Tencent) or
+                           bd09 (Baidu); converted to WGS84
+  --regions-crs DATUM      datum of the --regions file (default wgs84)
 ${COMMON}`,
 
   nearest: `Usage: atlas nearest --from <points> --to <features> [--k N] [--max-distance METRES]
-                    [--id-field FIELD] [--crs wgs84|gcj02|bd09]
+                    [--id-field FIELD] [--crs DATUM] [--to-crs DATUM]
 
 The k nearest features to each point, by geodesic distance on WGS84 (to a polygon: distance to
 its edge, 0 inside).
@@ -47,11 +49,13 @@ its edge, 0 inside).
   --k N                    how many (default 1)
   --max-distance METRES    only features within this distance
   --id-field FIELD         property/column holding the ids (both files)
+  --crs DATUM              datum of the --from file: wgs84 (default), gcj02 or bd09
+  --to-crs DATUM           datum of the --to file (default wgs84)
 ${COMMON}`,
 
   coverage: `Usage: atlas coverage --parks <parks> --regions <regions> [--rule gbt50563|walk:METRES]
                      [--residential <landuse>] [--population <file> --pop-field FIELD]
-                     [--id-field FIELD] [--crs wgs84|gcj02|bd09]
+                     [--id-field FIELD]
 
 Park service-radius coverage (公园绿地服务半径覆盖率, GB/T 50563): the share of each region (or of
 the residential land inside it) within the service radius of a qualifying park, measured from
@@ -68,6 +72,7 @@ the park's edge.
   --population FILE        population points (CSV or point features) or polygons (area-weighted)
   --pop-field FIELD        the population field (required with --population)
   --id-field FIELD         property holding the region id
+All inputs are read as WGS84: convert other datums first with 'atlas convert --crs'.
 ${COMMON}`,
 
   convert: `Usage: atlas convert <input> [--crs wgs84|gcj02|bd09] [-o out.geojson]
@@ -75,11 +80,13 @@ ${COMMON}`,
 Any supported input as a GeoJSON FeatureCollection in WGS84 (rows or features that cannot be read
 are left out and reported on stderr).
 
+  --crs DATUM              datum of the input: wgs84 (default), gcj02 (Amap, Tencent) or bd09
+                           (Baidu); every coordinate is converted to WGS84
   -o, --output FILE        write to FILE instead of stdout
   --format ID              read as csv, geojson, kml, gpx or shapefile whatever the extension
 ${COMMON}`,
 
-  validate: `Usage: atlas validate <input> [--crs wgs84|gcj02|bd09]
+  validate: `Usage: atlas validate <input> [--format ID]
 
 Checks a file: exit 0 with a summary, or exit 1 with every problem found on stdout:
   {"errors":[{"row"|"feature":N,"field":"...","reason":"..."}]}

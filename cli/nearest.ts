@@ -22,6 +22,7 @@ const OPTIONS = {
   'max-distance': { type: 'string' },
   'id-field': { type: 'string' },
   crs: { type: 'string' },
+  'to-crs': { type: 'string' },
 } as const;
 
 function positive(name: string, text: string | undefined, integer: boolean): number | undefined {
@@ -44,6 +45,7 @@ export async function nearest(args: string[], io: Io): Promise<number | 'help'> 
   const k = positive('k', values.k, true) ?? 1;
   const maxDistance = positive('max-distance', values['max-distance'], false);
   const crs = crsOption('nearest', values.crs);
+  const toCrs = crsOption('nearest', values['to-crs'], 'to-crs');
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'nearest', values.progress ?? io.errIsTTY);
   const idOpt = idField !== undefined ? { idField } : {};
@@ -51,7 +53,7 @@ export async function nearest(args: string[], io: Io): Promise<number | 'help'> 
   const fromLoaded = await readInput(fromFile, { crs, reporter, ...idOpt });
   const { points: from, skipped } = pointLayer(fromLoaded, idField);
   reporter.warn(fromFile, skipped);
-  const toLoaded = await readInput(toFile, { crs, reporter, ...idOpt });
+  const toLoaded = await readInput(toFile, { crs: toCrs, reporter, ...idOpt });
   // Targets keep their file positions: features with errors are skipped by the analytics.
   const to: FeaturesInput | PointSet =
     toLoaded.kind === 'points' ? toLoaded.points! : toLoaded.features!;

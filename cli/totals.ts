@@ -23,6 +23,7 @@ const OPTIONS = {
   by: { type: 'string' },
   'id-field': { type: 'string' },
   crs: { type: 'string' },
+  'regions-crs': { type: 'string' },
 } as const;
 
 export async function totals(args: string[], io: Io): Promise<number | 'help'> {
@@ -31,6 +32,7 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const regionsFile = required('totals', values, 'regions');
   const pointsFile = required('totals', values, 'points');
   const crs = crsOption('totals', values.crs);
+  const regionsCrs = crsOption('totals', values['regions-crs'], 'regions-crs');
   const idField = values['id-field'];
   const sum = values.sum ?? [];
   const by = values.by;
@@ -39,7 +41,7 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const regions = polygonLayer(
     regionsFile,
     'regions',
-    await readInput(regionsFile, { crs, reporter }),
+    await readInput(regionsFile, { crs: regionsCrs, reporter }),
   );
   const { points, skipped } = pointLayer(await readInput(pointsFile, { crs, reporter }));
   reporter.progress(`totals of ${points.lons.length} points in ${regions.features.length} regions`);

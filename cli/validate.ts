@@ -9,7 +9,6 @@ import { checkPolygonal, findSelfIntersection } from '../src/analytics/index.ts'
 import { FORMAT_IDS, type FormatIssue, type LoadResult } from '../src/formats/index.ts';
 import {
   COMMON_OPTIONS,
-  crsOption,
   InputError,
   type Io,
   issueJson,
@@ -22,7 +21,6 @@ import {
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
-  crs: { type: 'string' },
   format: { type: 'string' },
 } as const;
 
@@ -61,7 +59,7 @@ function polygonChecks(result: LoadResult): { errors: FormatIssue[]; warnings: F
 }
 
 function summary(file: string, r: LoadResult, warnings: FormatIssue[]) {
-  const base = { file, format: r.format, kind: r.kind, crs: r.meta.crs };
+  const base = { file, format: r.format, kind: r.kind };
   const notes = { warnings: warnings.map((w) => issueJson(w, false)) };
   if (r.kind === 'points') {
     return {
@@ -95,7 +93,6 @@ function summary(file: string, r: LoadResult, warnings: FormatIssue[]) {
 export async function validate(args: string[], io: Io): Promise<number | 'help'> {
   const { values, positionals } = parse('validate', args, OPTIONS, 1);
   if (values.help) return 'help';
-  const crs = crsOption('validate', values.crs);
   const format = formatOption('validate', values.format);
   const reporter = new Reporter(io, 'validate', values.progress ?? io.errIsTTY);
   const file = positionals[0]!;
@@ -103,7 +100,11 @@ export async function validate(args: string[], io: Io): Promise<number | 'help'>
   try {
     // Warnings go into the summary, not stderr.
     const quiet = new Reporter({ ...io, err: () => {} }, 'validate', false);
-    loaded = await readInput(file, { crs, reporter: quiet, ...(format ? { format } : {}) });
+    loaded = await readInput(file, {
+      crs: 'wgs84',
+      reporter: quiet,
+      ...(format ? { format } : {}),
+    });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     writeJson(io, { errors: e.issues.map((i) => issueJson(i, false)) });

@@ -71,6 +71,7 @@ export function GreenAccess() {
             {t('greenRule')}
             <select
               data-testid="coverage-rule"
+              data-rule={rule}
               value={selected}
               onChange={(e) => {
                 const id = e.target.value;
@@ -154,6 +155,9 @@ export function GreenAccess() {
             <div
               className={`answer ${answer.covered ? 'yes' : 'no'}`}
               data-testid="place-answer"
+              data-rule={answer.rule}
+              data-lon={answer.lon}
+              data-lat={answer.lat}
               aria-live="polite"
             >
               <strong data-testid="place-verdict">

@@ -117,6 +117,45 @@ export class Atlas {
     await this.waitForMapIdle();
   }
 
+  /** Turns on the green-access view with a rule id from data/standards.json. */
+  async showCoverage(ruleId: string): Promise<void> {
+    if (!(await this.page.isChecked('[data-testid="coverage-toggle"]'))) {
+      await this.page.click('[data-testid="coverage-toggle"]');
+    }
+    await this.page.selectOption('[data-testid="coverage-rule"]', ruleId);
+    await this.page.waitForSelector('[data-testid="coverage-chart"]', { timeout: 60_000 });
+    await this.waitForMapIdle();
+  }
+
+  /** Clicks the map at (lon, lat) and returns the "is this place covered?" verdict. */
+  async askPlace(lon: number, lat: number): Promise<string> {
+    const xy = await this.page.evaluate(
+      ([x, y]) => {
+        const map = window.__atlasMap;
+        if (!map) return null;
+        const p = map.project([x as number, y as number]);
+        const rect = map.getCanvas().getBoundingClientRect();
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      },
+      [lon, lat],
+    );
+    if (!xy) throw new Error('no map');
+    await this.page.mouse.click(xy.x, xy.y);
+    // The answer for this spot (within a few pixels) under the rule now selected.
+    await this.page.waitForFunction(
+      ([x, y]) => {
+        const a = document.querySelector<HTMLElement>('[data-testid="place-answer"]');
+        const rule = document.querySelector<HTMLElement>('[data-testid="coverage-rule"]');
+        if (!a || !rule || a.dataset.rule !== rule.dataset.rule) return false;
+        const near = (v: string | undefined, w: number) => Math.abs(Number(v) - w) < 0.002;
+        return near(a.dataset.lon, x as number) && near(a.dataset.lat, y as number);
+      },
+      [lon, lat],
+      { timeout: 20_000 },
+    );
+    return (await this.page.textContent('[data-testid="place-verdict"]')) ?? '';
+  }
+
   async toggleCategory(category: string): Promise<void> {
     await this.page.click(`[data-testid="filter-category-${category}"]`);
     await this.waitForMapIdle();

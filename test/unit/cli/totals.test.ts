@@ -131,7 +131,7 @@ describe('atlas totals', () => {
     expect(out.regions[0]!.by).toEqual({});
   });
 
-  it('--crs gcj02: a point that is in A in WGS84 but in B in raw GCJ-02 coordinates', () => {
+  it('--crs gcj02 converts the points: one in A in WGS84 but in B in raw GCJ-02 coordinates', () => {
     const [lon, lat] = wgsToGcj(116.608, 39.905);
     expect(lon).toBeGreaterThan(116.61); // raw, it lies in B
     const dir = mkdtempSync(join(tmpdir(), 'atlas-'));
@@ -143,6 +143,21 @@ describe('atlas totals', () => {
       atlas('totals', '--regions', REGIONS, '--points', file, '--crs', 'gcj02'),
     );
     expect(converted.regions.map((r) => r.count)).toEqual([1, 0, 0]);
+    // --crs is the datum of the points; regions in the same datum take --regions-crs.
+    const both = json<Totals>(
+      atlas(
+        'totals',
+        '--regions',
+        REGIONS,
+        '--points',
+        file,
+        '--crs',
+        'gcj02',
+        '--regions-crs',
+        'gcj02',
+      ),
+    );
+    expect(both.regions.map((r) => r.count)).toEqual([0, 1, 0]);
   });
 
   it('invalid input: regions that are a point table, a CSV without coordinates, a missing file', () => {

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Atlas, launch } from './driver.ts';
+
+const BASE = inject('baseUrl');
+let browser: Browser;
+let atlas: Atlas | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await atlas?.close();
+  atlas = undefined;
+});
+
+describe('green access in Chromium', () => {
+  it('switches rule, answers "is this place covered?" and draws the service areas', async () => {
+    atlas = await Atlas.open(browser, BASE, '?city=tongzhou&v=116.72,39.87,11');
+    await atlas.showCoverage('gbt50563');
+    expect((await atlas.rendered(['coverage-fill'])).length).toBeGreaterThan(0);
+    // A place 0.0047° (≈ 400 m at 39.9° N) east of the easternmost vertex of the City Green
+    // Heart's OSM outline: within GB/T 50563's 500 m, outside the 5-minute walk's 300 m.
+    const green = JSON.parse(readFileSync('data/green_space.geojson', 'utf8')) as {
+      features: { properties: { id: string }; geometry: { coordinates: number[][][] } }[];
+    };
+    const heart = green.features.find((f) => f.properties.id === 'tz-green-heart');
+    const east = (heart?.geometry.coordinates[0] ?? []).reduce((a, b) =>
+      (b[0] as number) > (a[0] as number) ? b : a,
+    );
+    const lon = (east[0] as number) + 0.0047;
+    const lat = east[1] as number;
+    expect(await atlas.askPlace(lon, lat)).toBe('Covered');
+    const first = await atlas.page.textContent('[data-testid="place-park"]');
+    expect(first).toMatch(/City Green Heart/);
+    const metres = Number(/([\d,]+) m/.exec(first ?? '')?.[1]?.replace(/,/g, ''));
+    expect(metres).toBeGreaterThan(300);
+    expect(metres).toBeLessThan(500);
+
+    await atlas.showCoverage('walk5');
+    expect(await atlas.askPlace(lon, lat)).toBe('Not covered');
+    expect(new URL(atlas.page.url()).searchParams.get('cov')).toBe('walk:300');
+    expect(atlas.errors).toEqual([]);
+  });
+
+  it('renders the scorecard for every seed city with a boundary', async () => {
+    const boundaries = JSON.parse(readFileSync('data/boundaries.geojson', 'utf8')) as {
+      features: { properties: { id: string } }[];
+    };
+    atlas = await Atlas.open(browser, BASE, '?cov=gbt50563');
+    for (const { properties } of boundaries.features) {
+      await atlas.page.selectOption('[data-testid="city-picker"]', properties.id);
+      await atlas.page.waitForSelector(`[data-testid="coverage-${properties.id}"]`, {
+        timeout: 60_000,
+      });
+      const rows = atlas.page.locator('[data-testid="scorecard"] tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(3);
+      const rating = await rows.first().getAttribute('data-rating');
+      expect(['high', 'minimum', 'below']).toContain(rating);
+    }
+    expect(atlas.errors).toEqual([]);
+  });
+});
