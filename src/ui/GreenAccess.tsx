@@ -9,7 +9,7 @@ import { Scorecard } from './Scorecard.tsx';
 
 const CUSTOM = 'custom';
 
-/** Named places a user can ask about: cities (seats) and parks. */
+/** Named places a user can ask about: city seats and projects with a known site. */
 function usePlaces() {
   const data = useAtlas((s) => s.data);
   const lang = useAtlas((s) => s.lang);
@@ -21,6 +21,16 @@ function usePlaces() {
         label: pick(lang, c.name_zh, c.name_en),
         lon: c.seat[0],
         lat: c.seat[1],
+      });
+    }
+    // Projects with a known site (exact or approximate), not those placed at a city's seat.
+    for (const r of data?.initiatives ?? []) {
+      if (r.location_precision === 'city') continue;
+      out.push({
+        key: `initiative/${r.id}`,
+        label: pick(lang, r.name_zh, r.name_en),
+        lon: r.lon,
+        lat: r.lat,
       });
     }
     return out;
