@@ -1,15 +1,5 @@
 /** `atlas area <file>`: ellipsoidal area of every polygon feature. */
-import { featureAreas } from '../src/analytics/index.ts';
-import {
-  COMMON_OPTIONS,
-  failOnSkipped,
-  type Io,
-  parse,
-  polygonLayer,
-  Reporter,
-  readInput,
-  writeJson,
-} from './common.ts';
+import { COMMON_OPTIONS, type Io, parse, Reporter, readInput, writeJson } from './common.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -22,6 +12,9 @@ export async function area(args: string[], io: Io): Promise<number | 'help'> {
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'area', values.progress ?? io.errIsTTY);
   const file = positionals[0]!;
+  // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
+  const { featureAreas } = await import('../src/analytics/index.ts');
+  const { failOnSkipped, polygonLayer } = await import('./layers.ts');
   const loaded = await readInput(file, { crs: 'wgs84', reporter });
   const fc = polygonLayer(file, 'features', loaded);
   reporter.progress(`computing areas of ${fc.features.length} features`);

@@ -8,6 +8,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import {
   CRS_VALUES,
   type Crs,
+  FORMAT_IDS,
   type FormatIssue,
   type LoadResult,
   loadFile,
@@ -108,6 +109,14 @@ export function crsOption(command: string, value: unknown, flag = 'crs'): Crs {
   }
   throw new UsageError(
     `--${flag} must be one of ${CRS_VALUES.join(', ')} (got '${String(value)}')`,
+    command,
+  );
+}
+
+export function formatOption(command: string, value: string | undefined): string | undefined {
+  if (value === undefined || FORMAT_IDS.includes(value)) return value;
+  throw new UsageError(
+    `--format must be one of ${FORMAT_IDS.join(', ')} (got '${value}')`,
     command,
   );
 }

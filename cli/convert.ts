@@ -3,6 +3,7 @@ import { toFeatureCollection } from '../src/formats/index.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
+  formatOption,
   InputError,
   type Io,
   parse,
@@ -10,7 +11,6 @@ import {
   readInput,
   UsageError,
 } from './common.ts';
-import { formatOption } from './validate.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,

@@ -1,21 +1,21 @@
 /** `atlas coverage --parks P --regions R`: park service-radius coverage per region. */
 import type { FeatureCollection, Geometry } from 'geojson';
-import { type PopulationInput, parkCoverage, parseCoverageRule } from '../src/analytics/index.ts';
+import type { PopulationInput } from '../src/analytics/index.ts';
+import { parseCoverageRule } from '../src/analytics/service-radius.ts';
 import type { LoadResult } from '../src/formats/index.ts';
 import {
   COMMON_OPTIONS,
-  failOnSkipped,
   InputError,
   type Io,
   parse,
   pointLayer,
-  polygonLayer,
   Reporter,
   readInput,
   required,
   UsageError,
   writeJson,
 } from './common.ts';
+import type { polygonLayer as PolygonLayer } from './layers.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -34,6 +34,7 @@ function populationInput(
   field: string,
   loaded: LoadResult,
   reporter: Reporter,
+  polygonLayer: typeof PolygonLayer,
 ): PopulationInput {
   if (loaded.kind === 'points') {
     reporter.warn(file, loaded.errors);
@@ -83,6 +84,9 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   const crs = 'wgs84';
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'coverage', values.progress ?? io.errIsTTY);
+  // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
+  const { parkCoverage } = await import('../src/analytics/index.ts');
+  const { failOnSkipped, polygonLayer } = await import('./layers.ts');
 
   const regions = polygonLayer(
     regionsFile,
@@ -110,7 +114,7 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   }
   const popLoaded = popFile !== undefined ? await readInput(popFile, { crs, reporter }) : undefined;
   const population = popLoaded
-    ? populationInput(popFile!, popField!, popLoaded, reporter)
+    ? populationInput(popFile!, popField!, popLoaded, reporter, polygonLayer)
     : undefined;
 
   reporter.progress(

@@ -63,4 +63,3 @@ export function failOnSkipped(
     skipped.map((s) => ({ file, feature: s.feature, field: 'geometry', reason: s.reason })),
   );
 }
-

@@ -1,6 +1,5 @@
 /** `atlas nearest --from P --to F [--k N]`: the k nearest features to each point. */
 import type { FeaturesInput, PointSet } from '../src/analytics/index.ts';
-import { nearest as nearestOf } from '../src/analytics/index.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
@@ -48,6 +47,8 @@ export async function nearest(args: string[], io: Io): Promise<number | 'help'> 
   const toCrs = crsOption('nearest', values['to-crs'], 'to-crs');
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'nearest', values.progress ?? io.errIsTTY);
+  // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
+  const { nearest: nearestOf } = await import('../src/analytics/index.ts');
   const idOpt = idField !== undefined ? { idField } : {};
 
   const fromLoaded = await readInput(fromFile, { crs, reporter, ...idOpt });

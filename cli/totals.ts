@@ -1,14 +1,11 @@
 /** `atlas totals --regions R --points P`: points, sums and counts by value per region. */
-import { regionTotals } from '../src/analytics/index.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
-  failOnSkipped,
   type Io,
   issueJson,
   parse,
   pointLayer,
-  polygonLayer,
   Reporter,
   readInput,
   required,
@@ -37,6 +34,9 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const sum = values.sum ?? [];
   const by = values.by;
   const reporter = new Reporter(io, 'totals', values.progress ?? io.errIsTTY);
+  // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
+  const { regionTotals } = await import('../src/analytics/index.ts');
+  const { failOnSkipped, polygonLayer } = await import('./layers.ts');
 
   const regions = polygonLayer(
     regionsFile,

@@ -5,17 +5,16 @@
  * warnings (the analytics repair them).
  */
 import type { Geometry } from 'geojson';
-import { checkPolygonal, findSelfIntersection } from '../src/analytics/index.ts';
-import { FORMAT_IDS, type FormatIssue, type LoadResult } from '../src/formats/index.ts';
+import type { FormatIssue, LoadResult } from '../src/formats/index.ts';
 import {
   COMMON_OPTIONS,
+  formatOption,
   InputError,
   type Io,
   issueJson,
   parse,
   Reporter,
   readInput,
-  UsageError,
   writeJson,
 } from './common.ts';
 
@@ -24,16 +23,11 @@ const OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-export function formatOption(command: string, value: string | undefined): string | undefined {
-  if (value === undefined || FORMAT_IDS.includes(value)) return value;
-  throw new UsageError(
-    `--format must be one of ${FORMAT_IDS.join(', ')} (got '${value}')`,
-    command,
-  );
-}
-
 /** Polygon problems the analytics would meet: errors (unusable) and warnings (repaired). */
-function polygonChecks(result: LoadResult): { errors: FormatIssue[]; warnings: FormatIssue[] } {
+async function polygonChecks(
+  result: LoadResult,
+): Promise<{ errors: FormatIssue[]; warnings: FormatIssue[] }> {
+  const { checkPolygonal, findSelfIntersection } = await import('../src/analytics/validate.ts');
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const bad = new Set(result.errors.map((e) => e.feature));
@@ -111,7 +105,7 @@ export async function validate(args: string[], io: Io): Promise<number | 'help'>
     return 1;
   }
   reporter.progress(`checking ${file}`);
-  const polygons = polygonChecks(loaded);
+  const polygons = await polygonChecks(loaded);
   const errors = [...loaded.errors, ...polygons.errors].sort(
     (a, b) => (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1),
   );

@@ -64,6 +64,26 @@ export function useGreenAccess(): void {
       });
   }, [data, rule, cities]);
 
+  const newPark = useGreen((s) => s.newPark);
+  const detailSeq = useRef(0);
+  useEffect(() => {
+    const city = cities.length === 1 ? (cities[0] as string) : null;
+    if (!rule || !city || !data?.boundaries) {
+      useGreen.setState({ detail: null, detailStatus: 'idle' });
+      return;
+    }
+    const mine = ++detailSeq.current;
+    useGreen.setState({ detailStatus: 'busy' });
+    layersReady(data)
+      .then(() => atlasWorker().cityDetail(city, rule, newPark))
+      .then((detail) => {
+        if (mine === detailSeq.current) useGreen.setState({ detail, detailStatus: 'done' });
+      })
+      .catch(() => {
+        if (mine === detailSeq.current) useGreen.setState({ detail: null, detailStatus: 'error' });
+      });
+  }, [data, rule, cities, newPark]);
+
   useEffect(() => {
     if (!place || !rule) {
       useGreen.setState({ answer: null, answerError: null });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CityCoverage, PlaceAnswer } from './access.ts';
+import type { CityDetail, NewPark } from './detail.ts';
 import type { PublishedFigures, Standards } from './model.ts';
 
 /** Green-access results shared by the panel and the map (computed by useGreenAccess). */
@@ -11,6 +12,13 @@ export interface GreenState {
   coverage: (CityCoverage & { green_m2: Record<string, number>; ms: number }) | null;
   answer: PlaceAnswer | null;
   answerError: string | null;
+  /** Detail of the one chosen city (bands, gaps, what-if). */
+  detail: (CityDetail & { ms: number }) | null;
+  detailStatus: 'idle' | 'busy' | 'done' | 'error';
+  /** What-if mode: the next map click drops a park of `newParkArea` m². */
+  whatIfOn: boolean;
+  newParkArea: number;
+  newPark: NewPark | null;
 }
 
 export const useGreen = create<GreenState>()(() => ({
@@ -21,4 +29,9 @@ export const useGreen = create<GreenState>()(() => ({
   coverage: null,
   answer: null,
   answerError: null,
+  detail: null,
+  detailStatus: 'idle',
+  whatIfOn: false,
+  newParkArea: 20_000,
+  newPark: null,
 }));

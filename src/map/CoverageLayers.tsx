@@ -3,7 +3,13 @@ import { useMemo } from 'react';
 import { Layer, Source } from 'react-map-gl/maplibre';
 import { useGreen } from '../green/store.ts';
 import { useAtlas } from '../state/store.ts';
-import { coverageFill, coverageGap, coverageLine, placeMarker } from './coverage-layers.ts';
+import {
+  coverageFill,
+  coverageGap,
+  coverageLine,
+  placeMarker,
+  whatIfPark,
+} from './coverage-layers.ts';
 import { SOURCE } from './ids.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -15,6 +21,7 @@ export function CoverageLayers() {
   const place = useAtlas((s) => s.place);
   const coverage = useGreen((s) => s.coverage);
   const answer = useGreen((s) => s.answer);
+  const whatIf = useGreen((s) => s.detail?.newPark ?? null);
   const ids = useMemo(() => coverage?.cities.map((c) => String(c.id)) ?? [], [coverage]);
   const gap = useMemo(() => coverageGap(ids), [ids]);
   const placeData = useMemo<FeatureCollection>(
@@ -40,6 +47,13 @@ export function CoverageLayers() {
       <Source id={SOURCE.coverage} type="geojson" data={coverage?.covered ?? EMPTY}>
         <Layer {...coverageFill} />
         <Layer {...coverageLine} />
+      </Source>
+      <Source
+        id={SOURCE.whatIf}
+        type="geojson"
+        data={whatIf ? { type: 'FeatureCollection', features: [whatIf] } : EMPTY}
+      >
+        <Layer {...whatIfPark} />
       </Source>
       <Source id={SOURCE.place} type="geojson" data={placeData}>
         <Layer {...placeMarker} />

@@ -9,6 +9,7 @@ import MapGL, {
   ScaleControl,
   Source,
 } from 'react-map-gl/maplibre';
+import { useGreen } from '../green/store.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
@@ -100,7 +101,12 @@ export function MapView() {
     // In the green-access view a click anywhere but on a project asks "is this place covered?".
     const { coverageRule, setPlace } = useAtlas.getState();
     if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
-      setPlace({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+      const green = useGreen.getState();
+      if (green.whatIfOn) {
+        useGreen.setState({
+          newPark: { lon: e.lngLat.lng, lat: e.lngLat.lat, area_m2: green.newParkArea },
+        });
+      } else setPlace({ lon: e.lngLat.lng, lat: e.lngLat.lat });
       return;
     }
     if (!f || !map) {

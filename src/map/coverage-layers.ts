@@ -43,3 +43,11 @@ export const placeMarker: CircleLayerSpecification = {
     'circle-stroke-width': 2.5,
   },
 };
+
+/** The park a user dropped for "what if": dashed, like every shape that is not a real park. */
+export const whatIfPark: LineLayerSpecification = {
+  id: LAYER.whatIf,
+  type: 'line',
+  source: SOURCE.whatIf,
+  paint: { 'line-color': COLORS.green, 'line-width': 2.5, 'line-dasharray': [1.5, 1] },
+};

@@ -11,6 +11,7 @@ export const SOURCE = {
   selection: 'selection',
   coverage: 'coverage',
   place: 'place',
+  whatIf: 'what-if',
   osm: 'osm-raster',
 } as const;
 
@@ -41,6 +42,7 @@ export const LAYER = {
   coverageFill: 'coverage-fill',
   coverageLine: 'coverage-line',
   place: 'place-marker',
+  whatIf: 'what-if-park',
 } as const;
 
 /** Layers a click or hover can hit (react-map-gl's interactiveLayerIds), topmost first. */

@@ -5,6 +5,7 @@ import { pick, useT } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { COVERAGE_RULE_RE } from '../state/url.ts';
 import { formatArea } from './format.ts';
+import { GreenDetail } from './GreenDetail.tsx';
 import { Scorecard } from './Scorecard.tsx';
 
 const CUSTOM = 'custom';
@@ -221,6 +222,7 @@ export function GreenAccess() {
             </figure>
           )}
           <Scorecard />
+          <GreenDetail />
         </>
       )}
     </section>

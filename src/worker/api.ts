@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
 import type { FeaturesInput, PointSet } from '../analytics/types.ts';
 import { type CityCoverage, cityCoverage, type PlaceAnswer, placeCheck } from '../green/access.ts';
+import { type CityDetail, cityDetail, type NewPark } from '../green/detail.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
 export interface LedgerColumns {
@@ -106,6 +107,18 @@ export function createAtlasApi() {
         result.cities.map((c) => [String(c.id), green.get(String(c.id))?.green_m2 ?? 0]),
       );
       return { ...result, green_m2, ms: now() - t0 };
+    },
+
+    /** One city's distance bands, largest gaps and, optionally, coverage with a new park. */
+    cityDetail(
+      id: string,
+      rule: string,
+      newPark: NewPark | null,
+    ): (CityDetail & { ms: number }) | null {
+      const t0 = now();
+      if (!boundaries) throw new Error('no boundary layer loaded');
+      const d = cityDetail(boundaries, greenLayer, id, rule, newPark);
+      return d && { ...d, ms: now() - t0 };
     },
 
     /** Is (lon, lat) within a qualifying park's service distance? The nearest parks. */

@@ -47,6 +47,32 @@ describe('green access in Chromium', () => {
     expect(atlas.errors).toEqual([]);
   });
 
+  it('shows distance bands and gaps, and what a new park would add', async () => {
+    atlas = await Atlas.open(browser, BASE, '?city=jiyuan&cov=gbt50563');
+    await atlas.page.waitForSelector('[data-testid="green-detail"]', { timeout: 60_000 });
+    expect(await atlas.page.locator('[data-testid="distance-chart"] .bar-row').count()).toBe(4);
+    expect(await atlas.page.locator('[data-testid="gaps"] li').count()).toBeGreaterThan(0);
+    await atlas.page.click('[data-testid="what-if-toggle"]');
+    // Drop the park west of the city centre, away from the mapped parks at the seat.
+    const xy = await atlas.page.evaluate(() => {
+      const map = window.__atlasMap;
+      if (!map) return null;
+      const p = map.project([112.45, 35.1]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    if (!xy) throw new Error('no map');
+    await atlas.page.mouse.click(xy.x, xy.y);
+    const share = atlas.page.locator('[data-testid="what-if-share"]');
+    await share.waitFor({ timeout: 30_000 });
+    const after = 100 * Number(await share.getAttribute('data-share'));
+    const before = 100 * Number(await share.getAttribute('data-before'));
+    // A 20,000 m² park serves 500 m: about 1.4 km² more of Jiyuan's ~1,895 km² (+0.07 points).
+    expect(after - before).toBeGreaterThan(0.04);
+    expect(after - before).toBeLessThan(0.1);
+    expect(atlas.errors).toEqual([]);
+  });
+
   it('renders the scorecard for every seed city with a boundary', async () => {
     const boundaries = JSON.parse(readFileSync('data/boundaries.geojson', 'utf8')) as {
       features: { properties: { id: string } }[];

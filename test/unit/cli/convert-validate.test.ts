@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geodesicDistance } from '../../../src/analytics/index.ts';
-import { wgsToGcj } from './gcj.ts';
-import { atlas, CLI, FORMATS, IN, json, ROOT } from './helpers.ts';
+import { wgsToGcj } from '../formats/gcj-reference.ts';
+import { atlas, CLI, FORMATS, IN, json, ROOT, tempDir } from './helpers.ts';
 
 type Errors = { errors: Array<Record<string, unknown>> };
 
@@ -34,7 +33,7 @@ describe('atlas convert', () => {
 
   it('--crs gcj02: the reference GCJ-02 offset of Tiananmen is undone within 1 m; -o writes a file', () => {
     const [lon, lat] = wgsToGcj(116.3975, 39.9087);
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-'));
+    const dir = tempDir();
     const input = join(dir, 'in.geojson');
     const output = join(dir, 'out.geojson');
     const fs = {

@@ -3,8 +3,10 @@
  * root and captures its exit status, stdout and stderr.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 
@@ -36,6 +38,13 @@ export function stderrErrors(run: Run): Array<Record<string, unknown>> {
   expect(run.stdout).toBe('');
   const last = run.stderr.trim().split('\n').pop()!;
   return (JSON.parse(last) as { errors: Array<Record<string, unknown>> }).errors;
+}
+
+/** A fresh temporary folder, removed when the test finishes. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export const IN = 'test/fixtures/in';

@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellArea } from '../analytics/helpers.ts';
-import { wgsToGcj } from './gcj.ts';
-import { atlas, CLI, FORMATS, IN, json, stderrErrors } from './helpers.ts';
+import { wgsToGcj } from '../formats/gcj-reference.ts';
+import { atlas, CLI, FORMATS, IN, json, stderrErrors, tempDir } from './helpers.ts';
 
 interface Totals {
   regions: Array<{
@@ -134,7 +133,7 @@ describe('atlas totals', () => {
   it('--crs gcj02 converts the points: one in A in WGS84 but in B in raw GCJ-02 coordinates', () => {
     const [lon, lat] = wgsToGcj(116.608, 39.905);
     expect(lon).toBeGreaterThan(116.61); // raw, it lies in B
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-'));
+    const dir = tempDir();
     const file = join(dir, 'gcj.csv');
     writeFileSync(file, `id,lng,lat\ng1,${lon},${lat}\n`);
     const raw = json<Totals>(atlas('totals', '--regions', REGIONS, '--points', file));

@@ -31,3 +31,11 @@ export function wgsToGcj(lon: number, lat: number): [number, number] {
   const dLon = (tLon(lon - 105, lat - 35) * 180) / ((KA / sq) * Math.cos(rad) * PI);
   return [lon + dLon, lat + dLat];
 }
+
+/** The published GCJ-02 -> BD-09 (Baidu) formula. */
+export function gcjToBd(lon: number, lat: number): [number, number] {
+  const xPi = (PI * 3000) / 180;
+  const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
