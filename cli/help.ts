@@ -24,8 +24,9 @@ ${COMMON}`,
 Per region: points inside (the boundary counts as inside), sums of numeric fields (blank or
 non-numeric values are skipped and counted in "missing"), counts by a field's values, region area.
   -> {"regions":[{"id":ID,"area_m2":N,"count":N,"sums":{FIELD:N},"missing":{FIELD:N},"by":{VALUE:N}}],
-      "skipped":[{"row":N,"field":F,"reason":"..."}]}
-Skipped points are listed by 1-based data row (CSV) or 0-based feature position (other formats).
+      "skipped":[{"row"|"feature":N,"field":F,"reason":"..."}]}
+Skipped points: "row" is the 1-based data row of a table (CSV), "feature" the 0-based position of
+a feature (GeoJSON, KML...).
 
   --regions FILE           polygons (GeoJSON, KML, zipped Shapefile...)
   --points FILE            points (CSV or point features)
