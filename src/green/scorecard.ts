@@ -20,12 +20,18 @@ export interface CityMeasures {
 
 export type Rating = 'high' | 'minimum' | 'below' | 'n/a';
 
+/** What a computed value rests on (or why it is missing), for the UI to word in its language. */
+export type Basis =
+  | { kind: 'coverage'; rule: string; denominator: 'residential' | 'region' }
+  | { kind: 'per_capita'; population: number; year: number | null }
+  | { kind: 'no_population' }
+  | { kind: 'green_share' };
+
 export interface ScoreRow {
   indicator: Indicator;
   /** Computed value: a share 0..1, or m² per person. null when it cannot be computed. */
   value: number | null;
-  /** Why a value is missing, or what it rests on. */
-  basis: string;
+  basis: Basis;
   thresholds: Array<Threshold & { met: boolean | null }>;
   rating: Rating;
   published: Published[];
@@ -49,25 +55,21 @@ export function scorecard(
   published: readonly Published[],
 ): ScoreRow[] {
   const perCapita = m.population && m.population > 0 ? m.green_m2 / m.population : null;
-  const values: Record<Indicator, { value: number | null; basis: string }> = {
+  const values: Record<Indicator, { value: number | null; basis: Basis }> = {
     park_coverage: {
       value: m.coverage,
-      basis:
-        m.denominator === 'region'
-          ? `rule ${m.rule}, over the whole city area (no residential-land layer loaded)`
-          : `rule ${m.rule}, over residential land`,
+      basis: { kind: 'coverage', rule: m.rule, denominator: m.denominator },
     },
     park_green_per_capita: {
       value: perCapita,
       basis:
-        perCapita === null
-          ? 'no census population for this city in the data'
-          : `mapped green area / population ${m.population?.toLocaleString('en-US')} (${m.population_year ?? 'year unknown'})`,
+        perCapita === null || m.population === null
+          ? { kind: 'no_population' }
+          : { kind: 'per_capita', population: m.population, year: m.population_year },
     },
     green_share: {
       value: m.area_m2 > 0 ? m.green_m2 / m.area_m2 : null,
-      basis:
-        'mapped green area / city area (the standard measures green cover of the built-up area)',
+      basis: { kind: 'green_share' },
     },
   };
   return (Object.keys(values) as Indicator[]).map((indicator) => {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type ScoreRow, scorecard } from '../green/scorecard.ts';
+import { type Basis, type ScoreRow, scorecard } from '../green/scorecard.ts';
 import { useGreen } from '../green/store.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useT } from '../i18n/useT.ts';
@@ -11,6 +11,23 @@ const fmt = (row: ScoreRow, v: number | null) => {
     ? `${v.toFixed(2)} m²`
     : `${(v * 100).toFixed(2)} %`;
 };
+
+function basisText(b: Basis, t: (k: StringKey) => string): string {
+  switch (b.kind) {
+    case 'coverage':
+      return t(
+        b.denominator === 'region' ? 'basisCoverageRegion' : 'basisCoverageResidential',
+      ).replace('{rule}', b.rule);
+    case 'per_capita':
+      return t('basisPerCapita')
+        .replace('{pop}', b.population.toLocaleString('en-US'))
+        .replace('{year}', b.year === null ? '?' : String(b.year));
+    case 'no_population':
+      return t('basisNoPopulation');
+    case 'green_share':
+      return t('basisGreenShare');
+  }
+}
 
 /** The scorecard of the one chosen city: computed value, national thresholds, rating, published. */
 export function Scorecard() {
@@ -61,7 +78,7 @@ export function Scorecard() {
                 <tr key={r.indicator} data-testid={`score-${r.indicator}`} data-rating={r.rating}>
                   <th scope="row">
                     {t(`ind_${r.indicator}` as StringKey)}
-                    <span className="basis">{r.basis}</span>
+                    <span className="basis">{basisText(r.basis, t)}</span>
                     <ul className="thresholds">
                       {r.thresholds.map((th) => (
                         <li key={th.standard_en} title={`${th.source} (${th.confidence})`}>

@@ -56,7 +56,7 @@ describe('scorecard', () => {
     expect(pc?.published.map((p) => p.value)).toEqual([18.11]);
     const cov = rows.find((r) => r.indicator === 'park_coverage');
     expect(cov?.rating).toBe('below');
-    expect(cov?.basis).toMatch(/whole city area/);
+    expect(cov?.basis).toEqual({ kind: 'coverage', rule: 'gbt50563', denominator: 'region' });
     expect(cov?.published.map((p) => p.year)).toEqual([2022, 2017]);
     expect(rows.find((r) => r.indicator === 'green_share')?.value).toBeCloseTo(18.4 / 906, 9);
   });
@@ -78,6 +78,6 @@ describe('scorecard', () => {
     );
     const pc = rows.find((r) => r.indicator === 'park_green_per_capita');
     expect(pc).toMatchObject({ value: null, rating: 'n/a' });
-    expect(pc?.basis).toMatch(/no census population/);
+    expect(pc?.basis).toEqual({ kind: 'no_population' });
   });
 });
