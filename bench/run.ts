@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { GridIndex, parkCoverage, regionTotals } from '../src/analytics/index.ts';
+import { bboxOf as polygonBBox } from '../src/analytics/validate.ts';
 import { naiveTotals, pointFeatures } from './naive.ts';
 import { type BBox, seedCircles, seedParks, seedPoints } from './seed.ts';
 
@@ -37,18 +38,17 @@ const byId = (id: string) => {
   return f as Feature<Area>;
 };
 const REAL = ['tongzhou', 'sanhe', 'dachang', 'xianghe'].map(byId);
+/** The bbox of several polygon features together. */
 const bboxOf = (fs: Feature<Area>[]): BBox => {
-  const b: BBox = [180, 90, -180, -90];
-  for (const f of fs) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [x, y] of polys.flat(2) as [number, number][]) {
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    }
-  }
-  return b;
+  const boxes = fs.map((f) =>
+    polygonBBox(f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates),
+  );
+  return [
+    Math.min(...boxes.map((x) => x[0])),
+    Math.min(...boxes.map((x) => x[1])),
+    Math.max(...boxes.map((x) => x[2])),
+    Math.max(...boxes.map((x) => x[3])),
+  ];
 };
 const AREA_BBOX = bboxOf(REAL);
 const tongzhou = REAL[0] as Feature<Area>;
@@ -169,5 +169,8 @@ for (const n of values.quick ? [100, 1000] : [100, 1000, 10_000]) {
   );
 }
 
-writeFileSync('bench/results.md', `${lines.join('\n')}\n`);
-console.error('\nwritten to bench/results.md');
+writeFileSync(
+  values.quick ? 'bench/results-quick.md' : 'bench/results.md',
+  `${lines.join('\n')}\n`,
+);
+console.error(`\nwritten to bench/results${values.quick ? '-quick' : ''}.md`);

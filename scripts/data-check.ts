@@ -9,6 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BBox } from '../src/analytics/index.ts';
+import { bboxOf } from '../src/analytics/validate.ts';
 import type { Catalog } from '../src/data/model.ts';
 import {
   type DataIssue,
@@ -70,17 +72,10 @@ if (catalog) {
   const b = fileOf('boundaries', values.boundaries);
   const boundaries = b ? validateBoundaries(json(b.path, b.file), b.file) : null;
   if (boundaries) issues.push(...boundaries.issues);
-  const bboxes = new Map<string, [number, number, number, number]>();
+  const bboxes = new Map<string, BBox>();
   for (const f of boundaries?.value?.features ?? []) {
-    const bb: [number, number, number, number] = [180, 90, -180, -90];
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [x, y] of polys.flat(2) as [number, number][]) {
-      bb[0] = Math.min(bb[0], x);
-      bb[1] = Math.min(bb[1], y);
-      bb[2] = Math.max(bb[2], x);
-      bb[3] = Math.max(bb[3], y);
-    }
-    bboxes.set(f.properties.id, bb);
+    const g = f.geometry;
+    bboxes.set(f.properties.id, bboxOf(g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
   }
   // Near = inside the boundary's bbox grown by ~5 km (outlines are simplified and datum-shifted).
   const near = (city: string, lon: number, lat: number) => {

@@ -73,6 +73,25 @@ export interface Initiative {
   description: string;
 }
 
+/** The ledger's columns, in the order of data/initiatives.csv. */
+export const INITIATIVE_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'city_id',
+  'category',
+  'status',
+  'start_year',
+  'end_year',
+  'investment_cny',
+  'lon',
+  'lat',
+  'location_precision',
+  'source',
+  'confidence',
+  'description',
+] as const satisfies readonly (keyof Initiative)[];
+
 /** Properties of one feature of data/boundaries.geojson. */
 export interface BoundaryProps {
   id: string;

@@ -7,7 +7,13 @@ import type { Feature, FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import type { BoundaryCollection, GreenCollection } from './load.ts';
-import type { BoundaryProps, Catalog, GreenSpaceProps, Initiative } from './model.ts';
+import {
+  type BoundaryProps,
+  type Catalog,
+  type GreenSpaceProps,
+  INITIATIVE_COLUMNS,
+  type Initiative,
+} from './model.ts';
 import {
   areaGeometrySchema,
   boundaryPropsSchema,
@@ -39,23 +45,8 @@ export interface RefContext {
   cityIds?: ReadonlySet<string>;
 }
 
-export const INITIATIVE_FIELDS = [
-  'id',
-  'name_zh',
-  'name_en',
-  'city_id',
-  'category',
-  'status',
-  'start_year',
-  'end_year',
-  'investment_cny',
-  'lon',
-  'lat',
-  'location_precision',
-  'source',
-  'confidence',
-  'description',
-] as const;
+/** The ledger's columns (one list, in model.ts). */
+export const INITIATIVE_FIELDS = INITIATIVE_COLUMNS;
 
 const NUMERIC = new Set(['start_year', 'end_year', 'investment_cny', 'lon', 'lat']);
 const REQUIRED_NUMERIC = new Set(['lon', 'lat']);

@@ -1,25 +1,8 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import Papa from 'papaparse';
-import type { Initiative } from '../data/model.ts';
+import { INITIATIVE_COLUMNS, type Initiative } from '../data/model.ts';
 
-/** The ledger's columns, in the order of data/initiatives.csv. */
-export const INITIATIVE_COLUMNS = [
-  'id',
-  'name_zh',
-  'name_en',
-  'city_id',
-  'category',
-  'status',
-  'start_year',
-  'end_year',
-  'investment_cny',
-  'lon',
-  'lat',
-  'location_precision',
-  'source',
-  'confidence',
-  'description',
-] as const satisfies readonly (keyof Initiative)[];
+export { INITIATIVE_COLUMNS } from '../data/model.ts';
 
 /**
  * CSV of ledger rows, as Excel opens it: UTF-8 with a BOM, CRLF, RFC 4180 quoting.

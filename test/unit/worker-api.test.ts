@@ -1,27 +1,9 @@
-import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createAtlasApi } from '../../src/worker/api.ts';
-import { cellArea, deepFreeze } from './analytics/helpers.ts';
+import { cellArea, frozenCollection, rectFeature } from './analytics/helpers.ts';
 
-const cell = (id: string, w: number, s: number, e: number, n: number) => ({
-  type: 'Feature' as const,
-  id,
-  properties: { id },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  } as Polygon,
-});
-const fc = (...features: ReturnType<typeof cell>[]): FeatureCollection =>
-  deepFreeze({ type: 'FeatureCollection', features });
+const cell = rectFeature;
+const fc = frozenCollection;
 
 const boundaries = fc(cell('a', 116, 40, 117, 41), cell('b', 118, 40, 119, 41));
 // One green square inside a, one straddling a's east edge (half inside a, half outside both).

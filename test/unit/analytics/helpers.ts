@@ -146,3 +146,29 @@ export function random(seed: number): () => number {
     return s / 2147483647;
   };
 }
+
+/** A lon/lat rectangle polygon feature with `id` (also in properties). */
+export function rectFeature(id: string, w: number, s: number, e: number, n: number) {
+  return {
+    type: 'Feature' as const,
+    id,
+    properties: { id },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    },
+  };
+}
+
+/** A deep-frozen FeatureCollection of the given features. */
+export function frozenCollection(...features: ReturnType<typeof rectFeature>[]): FeatureCollection {
+  return deepFreeze({ type: 'FeatureCollection', features });
+}

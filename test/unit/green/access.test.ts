@@ -1,28 +1,9 @@
-import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cityCoverage, placeCheck } from '../../../src/green/access.ts';
-import { deepFreeze } from '../analytics/helpers.ts';
+import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
-/** A lon/lat rectangle as a feature. */
-const rect = (id: string, w: number, s: number, e: number, n: number) => ({
-  type: 'Feature' as const,
-  id,
-  properties: { id },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  } as Polygon,
-});
-const fc = (...features: ReturnType<typeof rect>[]): FeatureCollection =>
-  deepFreeze({ type: 'FeatureCollection', features });
+const rect = rectFeature;
+const fc = frozenCollection;
 
 // Near 40°N one degree of latitude is 111,034.6 m along the meridian (WGS84, published tables);
 // a degree of longitude is 85,394 m. A 0.001° x 0.001° park is about 111 m x 85 m = 9,483 m².

@@ -1,28 +1,10 @@
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geometryArea } from '../../../src/analytics/index.ts';
 import { cityDetail, squarePark } from '../../../src/green/detail.ts';
-import { deepFreeze } from '../analytics/helpers.ts';
+import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
-const box = (id: string, w: number, s: number, e: number, n: number) => ({
-  type: 'Feature' as const,
-  id,
-  properties: { id },
-  geometry: {
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  },
-});
-const fc = (...f: ReturnType<typeof box>[]): FeatureCollection =>
-  deepFreeze({ type: 'FeatureCollection', features: f });
+const box = rectFeature;
+const fc = frozenCollection;
 
 describe('cityDetail', () => {
   const city = fc(box('c', 116, 40, 116.1, 40.1));
