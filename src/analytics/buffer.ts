@@ -9,7 +9,7 @@
  * 1e-6 at 15 km, i.e. sub-millimetre for park-sized shapes and a 500 m radius.
  *
  * The planar buffer: a convex park without holes (the common schematic case) gets its offset edges
- * joined by round arcs directly; any other shape goes to JSTS's BufferOp through turf.buffer: the
+ * joined by round arcs directly; any other shape goes to JSTS's BufferOp through buffer: the
  * frame's metres are handed to turf as "degrees" scaled by turf's sphere (1° = 6371008.8·π/180 m)
  * around (0°, 0°), where turf's own azimuthal projection is the identity to within (d/R)² (the
  * same bound), so turf does a plain planar buffer. Arcs are drawn with `steps` segments per
@@ -18,7 +18,9 @@
  * (0.64 % for turf's default 8). The tests measure the boundary's distance to the park (within
  * 1 cm of the radius at latitudes 0.5°, 40° and 60°) and the area against the Steiner formula.
  */
-import * as turf from '@turf/turf';
+
+import { buffer } from '@turf/buffer';
+import { multiPolygon } from '@turf/helpers';
 import type { Position } from 'geojson';
 import { MASK, WGS84 } from './geodesic.ts';
 import type { MultiPolygonCoords } from './types.ts';
@@ -78,7 +80,7 @@ export function geodesicBuffer(
     const ring = convexBuffer(convex, radius / METRES_PER_FAKE_DEGREE, steps);
     return mapCoords([[ring]], inverse);
   }
-  const buffered = turf.buffer(turf.multiPolygon(projected), radius, { units: 'meters', steps });
+  const buffered = buffer(multiPolygon(projected), radius, { units: 'meters', steps });
   if (!buffered) return [];
   const g = buffered.geometry;
   const out = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

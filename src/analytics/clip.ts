@@ -1,12 +1,14 @@
 /**
  * Planar helpers on lon/lat coordinates used by the overlay engine: Sutherland–Hodgman clipping of
  * rings to a rectangle, shoelace areas (in square degrees, for comparisons only, never reported),
- * and thin wrappers over polyclip-ts (through turf.union / turf.intersect) on raw coordinates.
+ * and thin wrappers over polyclip-ts (through union / intersect) on raw coordinates.
  *
  * Sutherland–Hodgman on a concave ring can leave zero-width "bridges" along the rectangle's edge.
  * They enclose no area, so areas stay exact, and polyclip-ts treats them as degenerate edges.
  */
-import * as turf from '@turf/turf';
+import { featureCollection, multiPolygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import type { Position } from 'geojson';
 import type { BBox, MultiPolygonCoords } from './types.ts';
 
@@ -104,9 +106,7 @@ export function clipToBBox(coords: MultiPolygonCoords, b: BBox, minArea = 0): Mu
   return out;
 }
 
-function toCoords(
-  f: ReturnType<typeof turf.union> | ReturnType<typeof turf.intersect>,
-): MultiPolygonCoords {
+function toCoords(f: ReturnType<typeof union> | ReturnType<typeof intersect>): MultiPolygonCoords {
   if (!f) return [];
   return f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 }
@@ -116,12 +116,12 @@ export function unionAll(list: ReadonlyArray<MultiPolygonCoords>): MultiPolygonC
   const parts = list.filter((c) => c.length > 0);
   if (parts.length === 0) return [];
   if (parts.length === 1) return parts[0]!;
-  return toCoords(turf.union(turf.featureCollection(parts.map((c) => turf.multiPolygon(c)))));
+  return toCoords(union(featureCollection(parts.map((c) => multiPolygon(c)))));
 }
 
 /** Intersection of multipolygons (polyclip-ts); [] when any is empty. */
 export function intersectAll(list: ReadonlyArray<MultiPolygonCoords>): MultiPolygonCoords {
   if (list.length === 0 || list.some((c) => c.length === 0)) return [];
   if (list.length === 1) return list[0]!;
-  return toCoords(turf.intersect(turf.featureCollection(list.map((c) => turf.multiPolygon(c)))));
+  return toCoords(intersect(featureCollection(list.map((c) => multiPolygon(c)))));
 }

@@ -8,14 +8,15 @@
  *   ring that meet other than at their shared vertex, or segments of different rings/parts that
  *   cross or overlap (touching at a single point is allowed between rings), mark the geometry
  *   invalid.
- * - Repair (on by default): the geometry is unioned with itself by polyclip-ts (via turf.union),
+ * - Repair (on by default): the geometry is unioned with itself by polyclip-ts (via union),
  *   which splits rings at their crossings and returns valid polygons (a bow-tie keeps both lobes,
  *   overlapping parts are merged). The feature is listed in `repaired` with the location found.
  *   With `repair: false` the feature is skipped instead, with that reason.
  * - Densification (option, off by default): edges longer than `densifyMetres` get vertices on
  *   their geodesics (`densify.ts`).
  */
-import * as turf from '@turf/turf';
+import { featureCollection, multiPolygon } from '@turf/helpers';
+import { union } from '@turf/union';
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
 import { densify } from './densify.ts';
@@ -239,8 +240,8 @@ export function findSelfIntersection(coords: MultiPolygonCoords): Position | nul
 
 /** Union a polygonal geometry with itself (polyclip-ts), returning valid polygons. */
 export function repairPolygonal(coords: MultiPolygonCoords): MultiPolygonCoords {
-  const g = turf.multiPolygon(coords);
-  const u = turf.union(turf.featureCollection([g, g]));
+  const g = multiPolygon(coords);
+  const u = union(featureCollection([g, g]));
   if (!u) return [];
   return u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates;
 }
