@@ -2,10 +2,13 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { BoundaryProps, Catalog, GreenSpaceProps, Initiative, LayerEntry } from './model.ts';
 import {
   type DataIssue,
+  type PopulationLayer,
   parseInitiativesCsv,
   validateBoundaries,
   validateCatalog,
   validateGreenSpace,
+  validatePopulation,
+  validateResidential,
 } from './validate.ts';
 
 export type Area = Polygon | MultiPolygon;
@@ -25,6 +28,10 @@ export interface AtlasData {
   boundaries: BoundaryCollection | null;
   green: GreenCollection | null;
   cityLabels: FeatureCollection<Point, { id: string; name_zh: string; name_en: string }>;
+  /** Optional: residential land (coverage's denominator when present). */
+  residential: FeatureCollection | null;
+  /** Optional: population (polygons or points with a count in `field`). */
+  population: PopulationLayer | null;
   failures: LayerFailure[];
   /** Row/feature-level problems: those rows were skipped, the rest loaded. */
   issues: DataIssue[];
@@ -99,13 +106,20 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
     }
   }
 
-  const [initiatives, boundaries, green] = await Promise.all([
+  const popField = layerOf(catalog, 'population')?.field ?? 'population';
+  const [initiatives, boundaries, green, residential, population] = await Promise.all([
     load<Initiative[]>('initiatives', (t) => {
       const r = parseInitiativesCsv(t, ctx);
       return { value: r.fatal ? null : r.rows, issues: r.issues };
     }),
     load<BoundaryCollection>('boundaries', (t) => validateBoundaries(parseJson(t))),
     load<GreenCollection>('green_space', (t) => validateGreenSpace(parseJson(t), ctx)),
+    load<FeatureCollection>('residential', (t) =>
+      validateResidential(parseJson(t), layerOf(catalog, 'residential')?.file ?? ''),
+    ),
+    load<PopulationLayer>('population', (t) =>
+      validatePopulation(parseJson(t), popField, layerOf(catalog, 'population')?.file ?? ''),
+    ),
   ]);
 
   return {
@@ -113,6 +127,8 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
     initiatives: initiatives ?? [],
     boundaries,
     green,
+    residential,
+    population,
     cityLabels: {
       type: 'FeatureCollection',
       features: catalog.cities.map((c) => ({

@@ -145,7 +145,9 @@ export interface LayerEntry {
   id: string;
   /** Path relative to the data/ folder. */
   file: string;
-  kind: 'boundaries' | 'initiatives' | 'green_space' | 'basemap';
+  kind: 'boundaries' | 'initiatives' | 'green_space' | 'basemap' | 'residential' | 'population';
+  /** For a `population` layer: the property holding the number of people. */
+  field?: string;
   title_zh: string;
   title_en: string;
 }

@@ -115,7 +115,15 @@ export const cityEntrySchema = z.object({
 export const layerEntrySchema = z.object({
   id: slug,
   file: nonEmpty.refine((f) => !f.includes('..') && !f.startsWith('/'), 'must be inside data/'),
-  kind: z.enum(['boundaries', 'initiatives', 'green_space', 'basemap']),
+  kind: z.enum([
+    'boundaries',
+    'initiatives',
+    'green_space',
+    'basemap',
+    'residential',
+    'population',
+  ]),
+  field: z.string().trim().min(1).optional(),
   title_zh: nonEmpty,
   title_en: nonEmpty,
 });

@@ -254,3 +254,71 @@ export function validateCatalog(json: unknown, file = 'catalog.json'): Validated
   });
   return { value: r.data, issues };
 }
+
+export type PopulationLayer =
+  | { kind: 'polygons'; field: string; features: FeatureCollection }
+  | { kind: 'points'; field: string; features: FeatureCollection };
+
+/** An optional residential-land layer: polygons only; other features are reported and skipped. */
+export function validateResidential(json: unknown, file: string): Validated<FeatureCollection> {
+  return validatePlain(json, file, (f) =>
+    f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'
+      ? null
+      : { field: 'geometry', reason: 'is not a Polygon or MultiPolygon' },
+  );
+}
+
+/** An optional population layer: all polygons or all points, each with a number ≥ 0 in `field`. */
+export function validatePopulation(
+  json: unknown,
+  field: string,
+  file: string,
+): Validated<PopulationLayer> {
+  const r = validatePlain(json, file, (f) => {
+    const v = (f.properties as Record<string, unknown> | null)?.[field];
+    const n =
+      typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : Number.NaN;
+    if (!Number.isFinite(n) || n < 0)
+      return { field: `properties.${field}`, reason: 'is not a number ≥ 0' };
+    const t = f.geometry?.type;
+    return t === 'Point' || t === 'Polygon' || t === 'MultiPolygon'
+      ? null
+      : { field: 'geometry', reason: 'is not a Point, Polygon or MultiPolygon' };
+  });
+  if (!r.value) return { value: null, issues: r.issues };
+  const points = r.value.features.every((f) => f.geometry?.type === 'Point');
+  const polygons = r.value.features.every((f) => f.geometry?.type !== 'Point');
+  if (!points && !polygons) {
+    return {
+      value: null,
+      issues: [...r.issues, { file, field: 'geometry', reason: 'mixes points and polygons' }],
+    };
+  }
+  return {
+    value: { kind: points ? 'points' : 'polygons', field, features: r.value },
+    issues: r.issues,
+  };
+}
+
+function validatePlain(
+  json: unknown,
+  file: string,
+  check: (f: Feature) => { field: string; reason: string } | null,
+): Validated<FeatureCollection> {
+  const fc = json as { type?: unknown; features?: unknown };
+  if (typeof fc !== 'object' || fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return {
+      value: null,
+      issues: [{ file, field: 'type', reason: 'is not a GeoJSON FeatureCollection' }],
+    };
+  }
+  const issues: DataIssue[] = [];
+  const features: Feature[] = [];
+  (fc.features as Feature[]).forEach((f, feature) => {
+    const problem =
+      f?.type === 'Feature' ? check(f) : { field: 'type', reason: 'is not a Feature' };
+    if (problem) issues.push({ file, feature, ...problem });
+    else features.push(f);
+  });
+  return { value: { type: 'FeatureCollection', features }, issues };
+}

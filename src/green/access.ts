@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import {
+  type CoverageOptions,
   type CoverageRegion,
   geometryArea,
   nearest,
@@ -12,11 +13,36 @@ import {
   serviceRadius,
 } from '../analytics/index.ts';
 import type { FeaturesInput } from '../analytics/types.ts';
+import type { PopulationLayer } from '../data/validate.ts';
+
+/** Optional layers that refine coverage: residential land (denominator), population. */
+export interface CoverageLayers {
+  residential?: FeatureCollection | null;
+  population?: PopulationLayer | null;
+}
+
+function populationInput(p: PopulationLayer): CoverageOptions['population'] {
+  if (p.kind === 'polygons')
+    return { polygons: p.features.features as FeaturesInput, field: p.field };
+  const n = p.features.features.length;
+  const lons = new Float64Array(n);
+  const lats = new Float64Array(n);
+  const counts = new Float64Array(n);
+  p.features.features.forEach((f, i) => {
+    const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : [Number.NaN, Number.NaN];
+    lons[i] = c[0] as number;
+    lats[i] = c[1] as number;
+    counts[i] = Number((f.properties as Record<string, unknown> | null)?.[p.field]);
+  });
+  return { points: { lons, lats, columns: { [p.field]: counts } }, field: p.field };
+}
 
 export interface CityCoverage {
   cities: CoverageRegion[];
   /** The covered part of each city (one MultiPolygon feature per city id). */
   covered: FeatureCollection<MultiPolygon, { id: string; share: number }>;
+  /** What the shares are of: residential land inside each city, or the whole city. */
+  denominator: 'residential' | 'region';
   /** Parks that qualify under the rule / that do not. */
   qualifying: number;
   notQualifying: number;
@@ -28,6 +54,7 @@ export function cityCoverage(
   green: FeatureCollection,
   ids: readonly string[],
   rule: string,
+  layers: CoverageLayers = {},
 ): CityCoverage {
   const wanted = new Set(ids);
   const regions = boundaries.features.filter(
@@ -36,6 +63,8 @@ export function cityCoverage(
   const res = parkCoverage(regions as FeaturesInput, green.features as FeaturesInput, {
     rule,
     includeGeometry: true,
+    ...(layers.residential ? { residential: layers.residential.features as FeaturesInput } : {}),
+    ...(layers.population ? { population: populationInput(layers.population) } : {}),
   });
   const covered: Feature<MultiPolygon, { id: string; share: number }>[] = res.regions.map(
     (r, i) => ({
@@ -49,6 +78,7 @@ export function cityCoverage(
   return {
     cities: res.regions,
     covered: { type: 'FeatureCollection', features: covered },
+    denominator: res.denominator,
     qualifying,
     notQualifying: res.parks.length - qualifying,
     rule: res.rule,

@@ -78,6 +78,9 @@ const en = {
   greenNoParks: 'No park in the data near this place.',
   greenByCity: 'Coverage by city',
   greenDenominator: 'Share of the whole city area (no residential-land layer loaded).',
+  greenDenominatorResidential:
+    'Share of residential land inside each city (residential-land layer).',
+  greenPopulation: 'people covered',
   greenParksUsed: 'qualifying parks',
   greenLegendCovered: 'Within a park’s service distance',
   greenLegendGap: 'Gap: not within any (city area)',
@@ -222,6 +225,8 @@ const zh: Strings = {
   greenNoParks: '数据中此地附近没有公园。',
   greenByCity: '各城市覆盖率',
   greenDenominator: '占全市面积的比例（未加载居住用地图层）。',
+  greenDenominatorResidential: '占各市居住用地的比例（居住用地图层）。',
+  greenPopulation: '人被覆盖',
   greenParksUsed: '个符合条件的公园',
   greenLegendCovered: '在公园服务距离内',
   greenLegendGap: '缺口：不在任何公园服务距离内（城市范围）',

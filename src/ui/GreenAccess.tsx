@@ -216,9 +216,21 @@ export function GreenAccess() {
                     <span className="bar-value" data-testid="coverage-share">
                       {(c.share * 100).toFixed(1)} %
                     </span>
+                    {c.population !== null && c.population_covered !== null && (
+                      <span className="bar-pop">
+                        {Math.round(c.population_covered).toLocaleString('en-US')} /{' '}
+                        {Math.round(c.population).toLocaleString('en-US')} {t('greenPopulation')}
+                      </span>
+                    )}
                   </div>
                 ))}
-              <p className="note">{t('greenDenominator')}</p>
+              <p className="note">
+                {t(
+                  coverage.denominator === 'residential'
+                    ? 'greenDenominatorResidential'
+                    : 'greenDenominator',
+                )}
+              </p>
             </figure>
           )}
           <Scorecard />

@@ -51,7 +51,7 @@ export function Scorecard() {
         green_m2: coverage.green_m2[cityId] ?? 0,
         coverage: c.share,
         rule,
-        denominator: 'region',
+        denominator: coverage.denominator,
         population: b.population,
         population_year: b.population_year,
       },

@@ -5,7 +5,13 @@
 import type { FeatureCollection } from 'geojson';
 import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
 import type { FeaturesInput, PointSet } from '../analytics/types.ts';
-import { type CityCoverage, cityCoverage, type PlaceAnswer, placeCheck } from '../green/access.ts';
+import {
+  type CityCoverage,
+  type CoverageLayers,
+  cityCoverage,
+  type PlaceAnswer,
+  placeCheck,
+} from '../green/access.ts';
 import { type CityDetail, cityDetail, type NewPark } from '../green/detail.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
@@ -41,6 +47,7 @@ const now = () => (typeof performance === 'undefined' ? Date.now() : performance
 export function createAtlasApi() {
   let boundaries: FeatureCollection | null = null;
   let greenLayer: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  let extra: CoverageLayers = {};
   let green = new Map<string, { area_m2: number; green_m2: number; share: number }>();
 
   return {
@@ -48,9 +55,14 @@ export function createAtlasApi() {
      * Receives the boundary and green-space layers and precomputes each boundary's area and
      * green area (they do not depend on the ledger filters).
      */
-    setLayers(b: FeatureCollection | null, g: FeatureCollection | null): { ms: number } {
+    setLayers(
+      b: FeatureCollection | null,
+      g: FeatureCollection | null,
+      layers: CoverageLayers = {},
+    ): { ms: number } {
       const t0 = now();
       boundaries = b;
+      extra = layers;
       greenLayer = g ?? { type: 'FeatureCollection', features: [] };
       green = new Map();
       if (b) {
@@ -102,7 +114,7 @@ export function createAtlasApi() {
     ): CityCoverage & { green_m2: Record<string, number>; ms: number } {
       const t0 = now();
       if (!boundaries) throw new Error('no boundary layer loaded');
-      const result = cityCoverage(boundaries, greenLayer, ids, rule);
+      const result = cityCoverage(boundaries, greenLayer, ids, rule, extra);
       const green_m2 = Object.fromEntries(
         result.cities.map((c) => [String(c.id), green.get(String(c.id))?.green_m2 ?? 0]),
       );

@@ -22,7 +22,13 @@ let sent: { data: AtlasData; ready: Promise<unknown> } | null = null;
 /** Sends the data's layers to the worker once per data set; resolves when it holds them. */
 export function layersReady(data: AtlasData): Promise<unknown> {
   if (sent?.data !== data) {
-    sent = { data, ready: atlasWorker().setLayers(data.boundaries, data.green) };
+    sent = {
+      data,
+      ready: atlasWorker().setLayers(data.boundaries, data.green, {
+        residential: data.residential,
+        population: data.population,
+      }),
+    };
   }
   return sent.ready;
 }

@@ -69,4 +69,69 @@ describe('loadAtlasData', () => {
       /HTTP 500/,
     );
   });
+
+  it('loads optional residential and population layers, skipping bad features by index', async () => {
+    const catalog = JSON.parse(readFileSync(join(DATA, 'catalog.json'), 'utf8'));
+    catalog.layers.push(
+      {
+        id: 'res',
+        file: 'res.geojson',
+        kind: 'residential',
+        title_zh: '居住',
+        title_en: 'Residential',
+      },
+      {
+        id: 'pop',
+        file: 'pop.geojson',
+        kind: 'population',
+        field: 'people',
+        title_zh: '人口',
+        title_en: 'Population',
+      },
+    );
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116, 40],
+          [116.01, 40],
+          [116.01, 40.01],
+          [116, 40],
+        ],
+      ],
+    };
+    const point = (lon: number, people: unknown) => ({
+      type: 'Feature',
+      properties: { people },
+      geometry: { type: 'Point', coordinates: [lon, 40] },
+    });
+    const d = await loadAtlasData(
+      '/data/',
+      fetcherWith({
+        'catalog.json': JSON.stringify(catalog),
+        'res.geojson': JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: {}, geometry: square },
+            {
+              type: 'Feature',
+              properties: {},
+              geometry: { type: 'Point', coordinates: [116, 40] },
+            },
+          ],
+        }),
+        'pop.geojson': JSON.stringify({
+          type: 'FeatureCollection',
+          features: [point(116, 120), point(116.1, 'many'), point(116.2, '80')],
+        }),
+      }),
+    );
+    expect(d.residential?.features).toHaveLength(1);
+    expect(d.population?.kind).toBe('points');
+    expect(d.population?.features.features).toHaveLength(2);
+    expect(d.issues.map((i) => [i.file, i.feature, i.field])).toEqual([
+      ['res.geojson', 1, 'geometry'],
+      ['pop.geojson', 1, 'properties.people'],
+    ]);
+  });
 });
