@@ -55,7 +55,16 @@ export function useGreenAccess(): void {
     layersReady(data)
       .then(() => atlasWorker().coverage([...cities], rule))
       .then((coverage) => {
-        if (mine === seq.current) useGreen.setState({ coverage, status: 'done' });
+        if (mine !== seq.current) return;
+        useGreen.setState({ coverage, status: 'done' });
+        if (coverage.parkIssues.length > 0) {
+          useAtlas.getState().addNotice({
+            id: 'park-issues',
+            level: 'warning',
+            text: `${coverage.parkIssues.length} park(s) with invalid geometry were skipped or repaired for coverage (overlaps are counted once).`,
+            details: coverage.parkIssues,
+          });
+        }
       })
       .catch((e: unknown) => {
         if (mine === seq.current) {

@@ -43,6 +43,8 @@ export interface CityCoverage {
   covered: FeatureCollection<MultiPolygon, { id: string; share: number }>;
   /** What the shares are of: residential land inside each city, or the whole city. */
   denominator: 'residential' | 'region';
+  /** Parks skipped (invalid geometry) or repaired (self-intersection), with what was done. */
+  parkIssues: string[];
   /** Parks that qualify under the rule / that do not. */
   qualifying: number;
   notQualifying: number;
@@ -79,6 +81,12 @@ export function cityCoverage(
     cities: res.regions,
     covered: { type: 'FeatureCollection', features: covered },
     denominator: res.denominator,
+    parkIssues: [
+      ...res.skipped.parks.map((p) => `park ${p.id} (features[${p.feature}]) skipped: ${p.reason}`),
+      ...res.repaired.parks.map(
+        (p) => `park ${p.id} (features[${p.feature}]) repaired: ${p.reason}`,
+      ),
+    ],
     qualifying,
     notQualifying: res.parks.length - qualifying,
     rule: res.rule,

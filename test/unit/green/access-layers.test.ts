@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cityCoverage } from '../../../src/green/access.ts';
 import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
@@ -55,5 +56,46 @@ describe('cityCoverage with optional layers', () => {
       },
     }).cities[0];
     expect([points?.population, points?.population_covered]).toEqual([500, 300]);
+  });
+});
+
+describe('cityCoverage with bad parks', () => {
+  it('repairs a self-intersecting park, skips a broken one, and says which', () => {
+    const bowtie = {
+      type: 'Feature' as const,
+      id: 'bow',
+      properties: { id: 'bow' },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [116.02, 40.02],
+            [116.03, 40.03],
+            [116.03, 40.02],
+            [116.02, 40.03],
+            [116.02, 40.02],
+          ],
+        ],
+      },
+    };
+    const broken = {
+      type: 'Feature' as const,
+      id: 'line',
+      properties: { id: 'line' },
+      geometry: null,
+    };
+    const r = cityCoverage(
+      city,
+      // A null geometry is what a broken file gives; the type says it cannot happen.
+      {
+        type: 'FeatureCollection',
+        features: [bowtie, broken, ...parks.features],
+      } as FeatureCollection,
+      [],
+      'walk:500',
+    );
+    expect(r.parkIssues.some((m) => /bow .*repaired/.test(m))).toBe(true);
+    expect(r.parkIssues.some((m) => /line .*skipped/.test(m))).toBe(true);
+    expect(r.cities[0]?.covered_m2).toBeGreaterThan(disc);
   });
 });
