@@ -125,8 +125,11 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
   }
   const warnings: FormatIssue[] = [];
   const headers = cleanHeaders(data[0]!, warnings);
-  const lonCol = findColumn(headers, LON_NAMES);
-  const latCol = findColumn(headers, LAT_NAMES);
+  // Columns the user picked win over detection (a picked name that is absent is an error).
+  const picked = (field: string | undefined, names: readonly string[]) =>
+    field === undefined ? findColumn(headers, names) : headers.indexOf(field);
+  const lonCol = picked(options.lonField, LON_NAMES);
+  const latCol = picked(options.latField, LAT_NAMES);
   const useColumns = lonCol >= 0 && latCol >= 0;
   const wktCol = useColumns ? -1 : findWktColumn(headers, data);
   const columnsMeta = { ...meta, columns: headers };

@@ -85,6 +85,9 @@ export interface LoadOptions {
   crs?: Crs;
   /** Column/property holding point ids (the contract's `--id-field`). */
   idField?: string;
+  /** CSV: the longitude / latitude columns to use instead of detecting them by header. */
+  lonField?: string;
+  latField?: string;
   /** XML parser for KML/GPX (default: the global DOMParser, else @xmldom/xmldom). */
   xmlParser?: XmlParser;
 }

@@ -13,6 +13,9 @@ import {
   placeCheck,
 } from '../green/access.ts';
 import { type CityDetail, cityDetail, type NewPark } from '../green/detail.ts';
+import { type ImportOptions, type ImportOutcome, importFile } from '../workspace/import-file.ts';
+import type { Region } from '../workspace/model.ts';
+import { type RegionResult, type ResultPoints, regionResults } from '../workspace/results.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
 export interface LedgerColumns {
@@ -131,6 +134,21 @@ export function createAtlasApi() {
       if (!boundaries) throw new Error('no boundary layer loaded');
       const d = cityDetail(boundaries, greenLayer, id, rule, newPark);
       return d && { ...d, ms: now() - t0 };
+    },
+
+    /** Reads a user's file (CSV, GeoJSON, KML, GPX, zipped Shapefile) into WGS84 GeoJSON. */
+    importFile(buffer: ArrayBuffer, name: string, options: ImportOptions): Promise<ImportOutcome> {
+      return importFile(buffer, name, options);
+    },
+
+    /** Totals, green and coverage for the analyst's regions. */
+    regionResults(
+      regions: readonly Region[],
+      points: ResultPoints,
+      rule: string,
+    ): { results: RegionResult[]; ms: number } {
+      const t0 = now();
+      return { results: regionResults(regions, points, greenLayer, rule), ms: now() - t0 };
     },
 
     /** Is (lon, lat) within a qualifying park's service distance? The nearest parks. */

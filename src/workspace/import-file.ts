@@ -1,0 +1,85 @@
+/**
+ * Import of a user's file in the worker: the format registry reads it (CSV/TSV, GeoJSON, KML,
+ * GPX, zipped Shapefile), coordinates go to WGS84, and the result comes back as GeoJSON for the
+ * map with a row-level report. When a CSV's coordinate columns cannot be found, the headers and
+ * a preview come back so the user can pick them.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import Papa from 'papaparse';
+import { type Crs, loadFile } from '../formats/index.ts';
+import type { FormatIssue } from '../formats/types.ts';
+
+export interface ImportOptions {
+  crs: Crs;
+  lonField?: string;
+  latField?: string;
+}
+
+export interface ImportOutcome {
+  format: string;
+  kind: 'points' | 'features';
+  data: FeatureCollection<Geometry>;
+  total: number;
+  /** Problems, formatted ("row 4, lat: out of range"), the first 500. */
+  problems: string[];
+  problemCount: number;
+  fatal: string | null;
+  /** Set when a CSV's coordinate columns must be picked by the user. */
+  pick: { columns: string[]; preview: string[][] } | null;
+}
+
+const MAX_PROBLEMS = 500;
+
+const describe = (i: FormatIssue) =>
+  `${i.row !== undefined ? `row ${i.row}` : i.feature !== undefined ? `feature ${i.feature}` : 'file'}, ${i.field}: ${i.reason}`;
+
+export async function importFile(
+  buffer: ArrayBuffer,
+  name: string,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const bytes = new Uint8Array(buffer);
+  const r = await loadFile(bytes, name, {
+    crs: options.crs,
+    ...(options.lonField ? { lonField: options.lonField } : {}),
+    ...(options.latField ? { latField: options.latField } : {}),
+  });
+  const issues = [...r.errors, ...r.warnings];
+  const base = {
+    format: r.format,
+    kind: r.kind,
+    total: r.meta.total,
+    problems: issues.slice(0, MAX_PROBLEMS).map(describe),
+    problemCount: issues.length,
+  };
+  if (r.fatal) {
+    const columns = r.meta.columns;
+    const noCoords = r.format === 'csv' && columns && columns.length > 1;
+    let preview: string[][] = [];
+    if (noCoords) {
+      const text = new TextDecoder().decode(bytes.subarray(0, 64_000));
+      preview = Papa.parse<string[]>(text, { preview: 6, skipEmptyLines: true }).data.slice(1);
+    }
+    return {
+      ...base,
+      data: { type: 'FeatureCollection', features: [] },
+      fatal: r.errors[0] ? describe(r.errors[0]) : 'could not read the file',
+      pick: noCoords ? { columns, preview } : null,
+    };
+  }
+  let features: Feature<Geometry>[];
+  if (r.kind === 'points' && r.points) {
+    const p = r.points;
+    features = Array.from({ length: p.lons.length }, (_, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: { ...p.properties[i], __row: p.rows[i] },
+      geometry: { type: 'Point', coordinates: [p.lons[i] as number, p.lats[i] as number] },
+    }));
+  } else {
+    features = (r.features?.features ?? []).filter(
+      (f): f is Feature<Geometry> => f.geometry !== null,
+    );
+  }
+  return { ...base, data: { type: 'FeatureCollection', features }, fatal: null, pick: null };
+}

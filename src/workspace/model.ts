@@ -1,0 +1,149 @@
+/**
+ * The analyst's workspace: drawn regions and imported layers. Plain data, serialisable to
+ * IndexedDB and (regions, when small) to the URL. Parsing is defensive: a bad stored entry is
+ * dropped and reported, never thrown.
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { z } from 'zod';
+
+export type RegionShape = 'polygon' | 'rectangle' | 'circle' | 'imported';
+
+export interface Region {
+  id: string;
+  name: string;
+  shape: RegionShape;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface ImportedLayer {
+  id: string;
+  name: string;
+  /** points: a CSV or point features; features: polygons/lines from GeoJSON, KML, Shapefile... */
+  kind: 'points' | 'features';
+  data: FeatureCollection<Geometry>;
+  visible: boolean;
+  /** Rows or features in the file, and how many were skipped with a reason. */
+  total: number;
+  skipped: number;
+  crs: string;
+}
+
+export interface Workspace {
+  regions: Region[];
+  layers: ImportedLayer[];
+}
+
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const ring = z.array(position).min(4);
+const geometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+export const regionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().max(200),
+  shape: z.enum(['polygon', 'rectangle', 'circle', 'imported']),
+  geometry,
+});
+const layerSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().max(300),
+  kind: z.enum(['points', 'features']),
+  data: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+  visible: z.boolean(),
+  total: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+  crs: z.string(),
+});
+
+/** Reads a stored workspace; entries that do not validate are dropped and counted. */
+export function parseWorkspace(value: unknown): { workspace: Workspace; dropped: number } {
+  const v = (value ?? {}) as { regions?: unknown; layers?: unknown };
+  let dropped = 0;
+  const regions: Region[] = [];
+  for (const r of Array.isArray(v.regions) ? v.regions : []) {
+    const p = regionSchema.safeParse(r);
+    if (p.success) regions.push(p.data as Region);
+    else dropped++;
+  }
+  const layers: ImportedLayer[] = [];
+  for (const l of Array.isArray(v.layers) ? v.layers : []) {
+    const p = layerSchema.safeParse(l);
+    if (p.success) layers.push(p.data as unknown as ImportedLayer);
+    else dropped++;
+  }
+  return { workspace: { regions, layers }, dropped };
+}
+
+/** Regions as GeoJSON (for export and the map). */
+export function regionsToGeoJSON(
+  regions: readonly Region[],
+): FeatureCollection<Polygon | MultiPolygon> {
+  return {
+    type: 'FeatureCollection',
+    features: regions.map(
+      (r): Feature<Polygon | MultiPolygon> => ({
+        type: 'Feature',
+        id: r.id,
+        properties: { id: r.id, name: r.name, shape: r.shape },
+        geometry: r.geometry,
+      }),
+    ),
+  };
+}
+
+const round = (n: number) => Math.round(n * 1e5) / 1e5;
+
+/** The longest `rg` URL parameter written; larger region sets are kept only in the browser. */
+export const URL_REGIONS_MAX = 1500;
+
+/**
+ * Regions for a shared link: names, shapes and coordinates rounded to 1e-5° (about 1 m), as
+ * base64url JSON. null when the result would be longer than URL_REGIONS_MAX.
+ */
+export function encodeRegions(regions: readonly Region[]): string | null {
+  if (regions.length === 0) return '';
+  const compact = regions.map((r) => [
+    r.name,
+    r.shape,
+    r.geometry.type === 'Polygon'
+      ? r.geometry.coordinates.map((ring) =>
+          ring.map((p) => [round(p[0] as number), round(p[1] as number)]),
+        )
+      : r.geometry.coordinates.map((poly) =>
+          poly.map((ring) => ring.map((p) => [round(p[0] as number), round(p[1] as number)])),
+        ),
+    r.geometry.type === 'Polygon' ? 0 : 1,
+  ]);
+  const bytes = new TextEncoder().encode(JSON.stringify(compact));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  const out = btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return out.length > URL_REGIONS_MAX ? null : out;
+}
+
+/** The inverse of encodeRegions; invalid input gives []. Ids are made from the position. */
+export function decodeRegions(text: string): Region[] {
+  try {
+    const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const compact = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    if (!Array.isArray(compact)) return [];
+    const out: Region[] = [];
+    compact.forEach((c, i) => {
+      if (!Array.isArray(c)) return;
+      const [name, shape, coordinates, multi] = c as [unknown, unknown, unknown, unknown];
+      const p = regionSchema.safeParse({
+        id: `link-${i + 1}`,
+        name: typeof name === 'string' ? name : `Region ${i + 1}`,
+        shape,
+        geometry: { type: multi === 1 ? 'MultiPolygon' : 'Polygon', coordinates },
+      });
+      if (p.success) out.push(p.data as Region);
+    });
+    return out;
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { ImportedLayer, Region } from './model.ts';
+
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'select' | null;
+
+export interface ImportReport {
+  name: string;
+  format: string;
+  loaded: number;
+  total: number;
+  problems: string[];
+  fatal: string | null;
+}
+
+/** A CSV whose coordinate columns could not be found: the user picks them. */
+export interface PendingCsv {
+  file: File;
+  columns: string[];
+  preview: string[][];
+}
+
+export interface WorkspaceState {
+  regions: Region[];
+  layers: ImportedLayer[];
+  drawMode: DrawMode;
+  /** Which points the region results count: the filtered ledger or an imported point layer. */
+  pointsSource: string;
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  importing: { name: string; stage: string } | null;
+  report: ImportReport | null;
+  pending: PendingCsv | null;
+  /** True once the stored workspace has been read (saving starts after that). */
+  restored: boolean;
+  /** Regions from the link could not all be written to the URL. */
+  urlTooLong: boolean;
+}
+
+export const LEDGER_SOURCE = 'ledger';
+
+export const useWorkspace = create<WorkspaceState>()(() => ({
+  regions: [],
+  layers: [],
+  drawMode: null,
+  pointsSource: LEDGER_SOURCE,
+  crs: 'wgs84',
+  importing: null,
+  report: null,
+  pending: null,
+  restored: false,
+  urlTooLong: false,
+}));
+
+let counter = 0;
+export const newId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(++counter).toString(36)}`;
+
+export function addRegion(region: Region): void {
+  useWorkspace.setState((s) => ({
+    regions: [...s.regions.filter((r) => r.id !== region.id), region],
+  }));
+}
+
+export function updateRegion(id: string, patch: Partial<Region>): void {
+  useWorkspace.setState((s) => ({
+    regions: s.regions.map((r) => (r.id === id ? { ...r, ...patch } : r)),
+  }));
+}
+
+export function removeRegion(id: string): void {
+  useWorkspace.setState((s) => ({ regions: s.regions.filter((r) => r.id !== id) }));
+}
+
+export function addLayer(layer: ImportedLayer): void {
+  useWorkspace.setState((s) => ({ layers: [...s.layers, layer] }));
+}
+
+export function removeLayer(id: string): void {
+  useWorkspace.setState((s) => ({
+    layers: s.layers.filter((l) => l.id !== id),
+    pointsSource: s.pointsSource === id ? LEDGER_SOURCE : s.pointsSource,
+  }));
+}
+
+export function toggleLayer(id: string): void {
+  useWorkspace.setState((s) => ({
+    layers: s.layers.map((l) => (l.id === id ? { ...l, visible: !l.visible } : l)),
+  }));
+}
