@@ -11,8 +11,11 @@ import { DataNotes, LayerToggles, Legend } from '../ui/LayersAndLegend.tsx';
 import { LedgerTable } from '../ui/LedgerTable.tsx';
 import { Notices } from '../ui/Notices.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
+import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
+import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
 import { useAtlasData } from './useAtlasData.ts';
 import { useGreenAccess } from './useGreenAccess.ts';
+import { useWorkspaceSync } from './useWorkspaceSync.ts';
 
 export function App() {
   const t = useT();
@@ -21,6 +24,7 @@ export function App() {
   const { error } = useAtlasData();
   useUrlSync();
   useGreenAccess();
+  useWorkspaceSync();
   return (
     <div
       className="app"
@@ -33,6 +37,8 @@ export function App() {
         <Filters />
         <CityFigures />
         <GreenAccess />
+        <RegionsPanel />
+        <ImportPanel />
         <LayerToggles />
         <Legend />
         <DataNotes />

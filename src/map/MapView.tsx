@@ -14,12 +14,15 @@ import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useWorkspace } from '../workspace/store.ts';
 import { buildBasemapStyle } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
+import { DrawControl } from './DrawControl.tsx';
 import { initiativePoints } from './features.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import * as L from './layers.ts';
 import { useSelectionFeature } from './useSelectionFeature.ts';
+import { WorkspaceLayers } from './WorkspaceLayers.tsx';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
 const CHINA_VIEW = { longitude: 100, latitude: 38, zoom: 3.3 };
@@ -98,6 +101,9 @@ export function MapView() {
     const features = (e.features ?? []) as MapGeoJSONFeature[];
     const f = INTERACTIVE_LAYERS.map((id) => features.find((x) => x.layer.id === id)).find(Boolean);
     const map = mapRef.current?.getMap();
+    // While drawing or editing, clicks belong to terra-draw.
+    const ws = useWorkspace.getState();
+    if (ws.drawMode || ws.editing) return;
     // In the green-access view a click anywhere but on a project asks "is this place covered?".
     const { coverageRule, setPlace } = useAtlas.getState();
     if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
@@ -213,6 +219,8 @@ export function MapView() {
           <Layer {...L.points} layout={vis('initiatives')} />
           <Layer {...L.pointCodes} layout={{ ...L.pointCodes.layout, ...vis('initiatives') }} />
         </Source>
+        <WorkspaceLayers />
+        <DrawControl />
         <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
           <Layer {...L.selectionLine} />
           <Layer {...L.selectionPoint} />

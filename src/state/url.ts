@@ -10,6 +10,8 @@ export interface UrlState {
   hidden: LayerKey[];
   /** The park-coverage rule shown on the map (`gbt50563`, `walk:500`...), null when off. */
   coverage: string | null;
+  /** The analyst's regions, encoded (workspace/model.ts encodeRegions); null when none. */
+  regions: string | null;
 }
 
 /** The coverage rules a link may carry (see analytics/service-radius.ts). */
@@ -100,6 +102,7 @@ export function parseUrlState(search: string): UrlState {
     lang,
     hidden: list<LayerKey>(p.get('hide'), LAYER_KEYS),
     coverage: cov && COVERAGE_RULE_RE.test(cov) ? cov : null,
+    regions: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('rg') ?? '') ? p.get('rg') : null,
   };
 }
 
@@ -123,6 +126,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.lang) p.set('lang', s.lang);
   if (s.hidden.length) p.set('hide', s.hidden.join(','));
   if (s.coverage) p.set('cov', s.coverage);
+  if (s.regions) p.set('rg', s.regions);
   const out = p.toString();
   return out ? `?${out}` : '';
 }

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { encodeRegions } from '../workspace/model.ts';
+import { useWorkspace } from '../workspace/store.ts';
 import { useAtlas } from './store.ts';
 import { parseUrlState, serializeUrlState, type UrlState } from './url.ts';
 
@@ -15,6 +17,10 @@ export function useUrlSync(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
       const s = useAtlas.getState();
+      const encoded = encodeRegions(useWorkspace.getState().regions);
+      if (useWorkspace.getState().urlTooLong !== (encoded === null)) {
+        useWorkspace.setState({ urlTooLong: encoded === null });
+      }
       const query = serializeUrlState({
         view: s.view,
         filters: s.filters,
@@ -22,6 +28,7 @@ export function useUrlSync(): void {
         lang: s.lang,
         hidden: s.hidden,
         coverage: s.coverageRule,
+        regions: encoded || null,
       });
       const next = `${window.location.pathname}${query}${window.location.hash}`;
       if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
@@ -42,9 +49,15 @@ export function useUrlSync(): void {
       clearTimeout(timer);
       timer = setTimeout(write, 200);
     });
+    const unsubscribeRegions = useWorkspace.subscribe((s, prev) => {
+      if (s.regions === prev.regions || !s.restored) return;
+      clearTimeout(timer);
+      timer = setTimeout(write, 200);
+    });
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      unsubscribeRegions();
     };
   }, []);
 }

@@ -4,18 +4,8 @@ import { initiativesToCsv, initiativesToGeoJSON } from '../io/export.ts';
 import { ledgerTotals } from '../ledger/totals.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { download } from './download.ts';
 import { formatInvestment } from './format.ts';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Totals of what the filters let through, and export of exactly that. */
 export function TotalsBar() {

@@ -122,6 +122,13 @@ export function encodeRegions(regions: readonly Region[]): string | null {
   return out.length > URL_REGIONS_MAX ? null : out;
 }
 
+/** Same name and same coordinates at the link's precision: the same region. */
+export function regionKey(r: Region): string {
+  const c = r.geometry.coordinates as unknown[];
+  const rounded = JSON.stringify(c, (_k, v) => (typeof v === 'number' ? round(v) : v));
+  return `${r.name}|${r.geometry.type}|${rounded}`;
+}
+
 /** The inverse of encodeRegions; invalid input gives []. Ids are made from the position. */
 export function decodeRegions(text: string): Region[] {
   try {

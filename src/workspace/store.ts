@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ImportedLayer, Region } from './model.ts';
 
-export type DrawMode = 'polygon' | 'rectangle' | 'circle' | 'select' | null;
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | null;
 
 export interface ImportReport {
   name: string;
@@ -23,6 +23,8 @@ export interface WorkspaceState {
   regions: Region[];
   layers: ImportedLayer[];
   drawMode: DrawMode;
+  /** The region being edited in terra-draw's select mode, if any. */
+  editing: string | null;
   /** Which points the region results count: the filtered ledger or an imported point layer. */
   pointsSource: string;
   crs: 'wgs84' | 'gcj02' | 'bd09';
@@ -41,6 +43,7 @@ export const useWorkspace = create<WorkspaceState>()(() => ({
   regions: [],
   layers: [],
   drawMode: null,
+  editing: null,
   pointsSource: LEDGER_SOURCE,
   crs: 'wgs84',
   importing: null,

@@ -156,6 +156,49 @@ export class Atlas {
     return (await this.page.textContent('[data-testid="place-verdict"]')) ?? '';
   }
 
+  /** Screen position of a lon/lat on the map canvas. */
+  async screenXY(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    const xy = await this.page.evaluate(
+      ([x, y]) => {
+        const map = window.__atlasMap;
+        if (!map) return null;
+        const p = map.project([x as number, y as number]);
+        const r = map.getCanvas().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+      [lon, lat],
+    );
+    if (!xy) throw new Error('no map');
+    return xy;
+  }
+
+  /** Imports a file through the file chooser and waits for the report. */
+  async importFile(path: string): Promise<string> {
+    await this.page.setInputFiles('[data-testid="import-file"]', path);
+    await this.page.waitForSelector('[data-testid="import-report"]', { timeout: 30_000 });
+    await this.waitForMapIdle();
+    return (await this.page.textContent('[data-testid="import-report"]')) ?? '';
+  }
+
+  /** Draws a rectangle region between two corners (lon/lat) with the mouse. */
+  async drawRectangle(a: [number, number], b: [number, number]): Promise<void> {
+    const before = await this.page.locator('[data-testid="region-item"]').count();
+    await this.page.click('[data-testid="draw-rectangle"]');
+    const p = await this.screenXY(a[0], a[1]);
+    const q = await this.screenXY(b[0], b[1]);
+    await this.page.mouse.move(p.x, p.y);
+    await this.page.mouse.click(p.x, p.y);
+    for (let k = 1; k <= 5; k++) {
+      await this.page.mouse.move(p.x + ((q.x - p.x) * k) / 5, p.y + ((q.y - p.y) * k) / 5);
+    }
+    await this.page.mouse.click(q.x, q.y);
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="region-item"]').length > (n as number),
+      before,
+      { timeout: 10_000 },
+    );
+  }
+
   async toggleCategory(category: string): Promise<void> {
     await this.page.click(`[data-testid="filter-category-${category}"]`);
     await this.waitForMapIdle();

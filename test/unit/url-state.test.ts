@@ -20,6 +20,7 @@ const FULL: UrlState = Object.freeze({
   lang: 'zh',
   hidden: ['green'],
   coverage: 'walk:500',
+  regions: 'W1siUiIsInJlY3RhbmdsZSJdXQ',
 }) as UrlState;
 
 describe('URL state', () => {
@@ -36,6 +37,7 @@ describe('URL state', () => {
       lang: null,
       hidden: [],
       coverage: null,
+      regions: null,
     };
     expect(serializeUrlState(empty)).toBe('');
     expect(parseUrlState('')).toEqual(empty);

@@ -5,6 +5,7 @@ import {
   encodeRegions,
   parseWorkspace,
   type Region,
+  regionKey,
   URL_REGIONS_MAX,
 } from '../../../src/workspace/model.ts';
 import { regionResults } from '../../../src/workspace/results.ts';
@@ -76,6 +77,8 @@ describe('workspace storage and links', () => {
     expect(encodeRegions(many)).toBeNull();
     expect(URL_REGIONS_MAX).toBe(1500);
     expect(decodeRegions('not base64!')).toEqual([]);
+    // A region read back from a link is recognised as the one it came from.
+    expect(regionKey(back[0] as Region)).toBe(regionKey(rs[0] as Region));
   });
 });
 

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Atlas, launch } from './driver.ts';
+
+const BASE = inject('baseUrl');
+let browser: Browser;
+let atlas: Atlas | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await atlas?.close();
+  atlas = undefined;
+});
+
+describe("the analyst's workspace in Chromium", () => {
+  it('imports a CSV, draws a region, reads its totals, and keeps both after a reload', async () => {
+    atlas = await Atlas.open(browser, BASE, '?v=116.645,39.88,11.5');
+    // 12 good rows (经度/纬度 headers) and 2 broken ones, reported by row.
+    const report = await atlas.importFile('test/fixtures/e2e/sites.csv');
+    expect(report).toMatch(/sites\.csv: 12 loaded \(of 14\), 2 problems/);
+    const layerPoints = async () =>
+      (await atlas?.page.evaluate(() => {
+        const map = window.__atlasMap;
+        const ids =
+          map
+            ?.getStyle()
+            .layers.map((l) => l.id)
+            .filter((id) => /^import-.*-points$/.test(id)) ?? [];
+        return map?.queryRenderedFeatures({ layers: ids }).length ?? 0;
+      })) ?? 0;
+    expect(await layerPoints()).toBe(12);
+    expect(await atlas.page.textContent('[data-testid="imported-layers"]')).toMatch(
+      /sites\.csv \(12 rows\)/,
+    );
+
+    // A rectangle around the first two columns of sites (lon 116.60-116.63, lat 39.85-39.91).
+    await atlas.drawRectangle([116.59, 39.84], [116.645, 39.915]);
+    await atlas.page.selectOption('[data-testid="workspace"] select', { label: 'sites.csv' });
+    const count = atlas.page.locator('[data-testid="result-count"]').first();
+    await expect.poll(async () => count.textContent(), { timeout: 20_000 }).toBe('6');
+    const area = await atlas.page.locator('[data-testid="result-area"]').first().textContent();
+    expect(area).toMatch(/km²/);
+
+    await atlas.page.waitForTimeout(600); // saved 300 ms after the last change
+    await atlas.reload();
+    await atlas.page.waitForSelector('[data-testid="region-item"]');
+    expect(await atlas.page.locator('[data-testid="region-item"]').count()).toBe(1);
+    expect(await atlas.page.textContent('[data-testid="imported-layers"]')).toMatch(
+      /sites\.csv \(12 rows\)/,
+    );
+    expect(await layerPoints()).toBe(12);
+    expect(atlas.errors).toEqual([]);
+  });
+});
