@@ -68,7 +68,7 @@ export function DrawControl() {
         geometry: f.geometry as Polygon,
       });
       draw.removeFeatures([id]);
-      useWorkspace.setState({ drawMode: null });
+      useWorkspace.setState({ drawMode: null, drawFinishedAt: Date.now() });
     });
     drawRef.current = draw;
     return () => {

@@ -103,7 +103,7 @@ export function MapView() {
     const map = mapRef.current?.getMap();
     // While drawing or editing, clicks belong to terra-draw.
     const ws = useWorkspace.getState();
-    if (ws.drawMode || ws.editing) return;
+    if (ws.drawMode || ws.editing || Date.now() - ws.drawFinishedAt < 400) return;
     // In the green-access view a click anywhere but on a project asks "is this place covered?".
     const { coverageRule, setPlace } = useAtlas.getState();
     if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {

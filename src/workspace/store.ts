@@ -25,6 +25,8 @@ export interface WorkspaceState {
   drawMode: DrawMode;
   /** The region being edited in terra-draw's select mode, if any. */
   editing: string | null;
+  /** When the last shape was finished (ms): the finishing click must not also select. */
+  drawFinishedAt: number;
   /** Which points the region results count: the filtered ledger or an imported point layer. */
   pointsSource: string;
   crs: 'wgs84' | 'gcj02' | 'bd09';
@@ -44,6 +46,7 @@ export const useWorkspace = create<WorkspaceState>()(() => ({
   layers: [],
   drawMode: null,
   editing: null,
+  drawFinishedAt: 0,
   pointsSource: LEDGER_SOURCE,
   crs: 'wgs84',
   importing: null,
