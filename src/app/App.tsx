@@ -35,12 +35,12 @@ export function App() {
       <Header />
       <aside className="sidebar">
         <Filters />
+        <LayerToggles />
+        <Legend />
         <CityFigures />
         <GreenAccess />
         <RegionsPanel />
         <ImportPanel />
-        <LayerToggles />
-        <Legend />
         <DataNotes />
       </aside>
       <main className="main">
