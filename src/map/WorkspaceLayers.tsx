@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Layer, Source } from 'react-map-gl/maplibre';
+import { layerUrl } from '../workspace/layer-urls.ts';
 import { regionsToGeoJSON } from '../workspace/model.ts';
 import { useWorkspace } from '../workspace/store.ts';
 import { FONT } from './ids.ts';
@@ -21,7 +22,7 @@ export function WorkspaceLayers() {
       {layers.map((l) => {
         const visibility = l.visible ? 'visible' : 'none';
         return (
-          <Source key={l.id} id={`import-${l.id}`} type="geojson" data={l.data}>
+          <Source key={l.id} id={`import-${l.id}`} type="geojson" data={layerUrl(l)}>
             <Layer
               id={`import-${l.id}-fill`}
               type="fill"

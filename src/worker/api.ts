@@ -2,6 +2,7 @@
  * The analytics the app runs off the main thread. Plain functions over plain data, so the same
  * object is exposed by the Worker (Comlink) and called directly by the unit tests.
  */
+import { transfer } from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
 import type { FeaturesInput, PointSet } from '../analytics/types.ts';
@@ -137,8 +138,13 @@ export function createAtlasApi() {
     },
 
     /** Reads a user's file (CSV, GeoJSON, KML, GPX, zipped Shapefile) into WGS84 GeoJSON. */
-    importFile(buffer: ArrayBuffer, name: string, options: ImportOptions): Promise<ImportOutcome> {
-      return importFile(buffer, name, options);
+    async importFile(
+      buffer: ArrayBuffer,
+      name: string,
+      options: ImportOptions,
+    ): Promise<ImportOutcome> {
+      const r = await importFile(buffer, name, options);
+      return r.bytes ? transfer(r, [r.bytes]) : r;
     },
 
     /** Totals, green and coverage for the analyst's regions. */

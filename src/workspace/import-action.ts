@@ -3,6 +3,7 @@
 import { transfer } from 'comlink';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { atlasWorker } from '../worker/client.ts';
+import { setLayerBytes } from './layer-urls.ts';
 import type { ImportedLayer, Region } from './model.ts';
 import { addLayer, newId, useWorkspace } from './store.ts';
 
@@ -55,6 +56,7 @@ export async function importUserFile(
       skipped: r.problemCount,
       crs,
     };
+    if (r.bytes) setLayerBytes(layer.id, r.bytes);
     addLayer(layer);
     useWorkspace.setState({
       report: {

@@ -19,6 +19,8 @@ export interface ImportOutcome {
   format: string;
   kind: 'points' | 'features';
   data: FeatureCollection<Geometry>;
+  /** The same GeoJSON as UTF-8 bytes (transferable), for the map to read in its own worker. */
+  bytes: ArrayBuffer | null;
   total: number;
   /** Problems, formatted ("row 4, lat: out of range"), the first 500. */
   problems: string[];
@@ -63,6 +65,7 @@ export async function importFile(
     return {
       ...base,
       data: { type: 'FeatureCollection', features: [] },
+      bytes: null,
       fatal: r.errors[0] ? describe(r.errors[0]) : 'could not read the file',
       pick: noCoords ? { columns, preview } : null,
     };
@@ -81,5 +84,7 @@ export async function importFile(
       (f): f is Feature<Geometry> => f.geometry !== null,
     );
   }
-  return { ...base, data: { type: 'FeatureCollection', features }, fatal: null, pick: null };
+  const data: FeatureCollection<Geometry> = { type: 'FeatureCollection', features };
+  const json = new TextEncoder().encode(JSON.stringify(data)).buffer as ArrayBuffer;
+  return { ...base, data, bytes: json, fatal: null, pick: null };
 }

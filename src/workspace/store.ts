@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { dropLayerUrl } from './layer-urls.ts';
 import type { ImportedLayer, Region } from './model.ts';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | null;
@@ -81,6 +82,7 @@ export function addLayer(layer: ImportedLayer): void {
 }
 
 export function removeLayer(id: string): void {
+  dropLayerUrl(id);
   useWorkspace.setState((s) => ({
     layers: s.layers.filter((l) => l.id !== id),
     pointsSource: s.pointsSource === id ? LEDGER_SOURCE : s.pointsSource,

@@ -192,12 +192,14 @@ function LayerTable({
 }: {
   layer: ReturnType<typeof useWorkspace.getState>['layers'][number];
 }) {
-  const rows = layer.data.features.slice(0, TABLE_ROWS);
+  // Rendered only while open: a 100,000-row import should not build a table nobody looks at.
+  const [open, setOpen] = useState(false);
+  const rows = open ? layer.data.features.slice(0, TABLE_ROWS) : [];
   const cols = [...new Set(rows.flatMap((f) => Object.keys(f.properties ?? {})))]
     .filter((c) => c !== '__row')
     .slice(0, 8);
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {Math.min(TABLE_ROWS, layer.data.features.length)} / {layer.data.features.length}
       </summary>
