@@ -101,7 +101,7 @@ const en = {
   rating_below: 'below the minimum',
   'rating_n/a': 'not computable',
   distTitle: 'Distance to the nearest park (share of the city area)',
-  distWithin: 'within',
+  distWithin: 'within {m} m',
   distNote: 'Straight-line distance from the edge of any mapped park, all sizes.',
   gapTitle: 'Largest gaps',
   gapNote:
@@ -295,7 +295,7 @@ const zh: Strings = {
   rating_below: '低于最低要求',
   'rating_n/a': '无法计算',
   distTitle: '到最近公园的距离（占全市面积）',
-  distWithin: '以内',
+  distWithin: '{m} m 以内',
   distNote: '到任一已收录公园边界的直线距离，不限面积。',
   gapTitle: '最大缺口',
   gapNote: '按此规则未被覆盖的区域，按面积从大到小：新建公园服务面积最大之处。',

@@ -24,9 +24,7 @@ export function GreenDetail() {
         <figcaption>{t('distTitle')}</figcaption>
         {detail.bands.map((b) => (
           <div className="bar-row" key={b.metres}>
-            <span className="bar-label">
-              {t('distWithin')} {b.metres} m
-            </span>
+            <span className="bar-label">{t('distWithin').replace('{m}', String(b.metres))}</span>
             <span className="bar" aria-hidden="true">
               <span style={{ width: `${Math.min(100, b.share * 100)}%` }} />
             </span>
