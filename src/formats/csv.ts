@@ -109,7 +109,10 @@ function cleanHeaders(raw: string[], warnings: FormatIssue[]): string[] {
 
 export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): LoadResult {
   const crs = options.crs ?? 'wgs84';
+  const progress = options.onProgress ?? (() => {});
+  progress(0.02, 'decoding');
   const { text, encoding } = decodeText(bytes);
+  progress(0.1, 'parsing');
   const delimiter = detectDelimiter(text, extensionOf(name) === '.tsv');
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
   const data = parsed.data;
@@ -181,7 +184,10 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
   const rows: number[] = [];
   const ids: FeatureId[] = [];
   const properties: Array<Record<string, unknown>> = [];
+  progress(0.5, 'checking rows');
+  const step = Math.max(5000, Math.floor(data.length / 20));
   for (let r = 1; r < data.length; r++) {
+    if (r % step === 0) progress(0.5 + (0.45 * r) / data.length, 'checking rows');
     const rec = data[r]!;
     if (rec.every((v) => v.trim() === '')) continue;
     if (rec.length !== headers.length) {

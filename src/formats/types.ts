@@ -85,6 +85,8 @@ export interface LoadOptions {
   crs?: Crs;
   /** Column/property holding point ids (the contract's `--id-field`). */
   idField?: string;
+  /** Called as the work advances (0..1) with what is being done; for a progress bar. */
+  onProgress?: (fraction: number, stage: string) => void;
   /** CSV: the longitude / latitude columns to use instead of detecting them by header. */
   lonField?: string;
   latField?: string;

@@ -141,9 +141,18 @@ export function createAtlasApi() {
     async importFile(
       buffer: ArrayBuffer,
       name: string,
-      options: ImportOptions,
+      options: Omit<ImportOptions, 'onProgress'>,
+      onProgress?: (fraction: number, stage: string) => void,
     ): Promise<ImportOutcome> {
-      const r = await importFile(buffer, name, options);
+      // Progress messages at most every 100 ms (each one is a message to the page).
+      let last = 0;
+      const report = (f: number, stage: string) => {
+        const t = now();
+        if (!onProgress || (t - last < 100 && f < 1)) return;
+        last = t;
+        void onProgress(f, stage);
+      };
+      const r = await importFile(buffer, name, { ...options, onProgress: report });
       return r.bytes ? transfer(r, [r.bytes]) : r;
     },
 

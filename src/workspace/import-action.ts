@@ -1,6 +1,6 @@
 /** The import action of the UI: size check, worker parse, then a layer or a question. */
 
-import { transfer } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { atlasWorker } from '../worker/client.ts';
 import { setLayerBytes } from './layer-urls.ts';
@@ -21,14 +21,24 @@ export async function importUserFile(
     });
     return;
   }
-  useWorkspace.setState({ importing: { name: file.name, stage: 'reading' }, report: null });
+  useWorkspace.setState({
+    importing: { name: file.name, stage: 'reading', fraction: 0 },
+    report: null,
+  });
   try {
     const buffer = await file.arrayBuffer();
-    useWorkspace.setState({ importing: { name: file.name, stage: 'parsing' } });
-    const r = await atlasWorker().importFile(transfer(buffer, [buffer]), file.name, {
-      crs,
-      ...columns,
+    useWorkspace.setState({ importing: { name: file.name, stage: 'parsing', fraction: 0.02 } });
+    const onProgress = proxy((fraction: number, stage: string) => {
+      if (useWorkspace.getState().importing?.name === file.name) {
+        useWorkspace.setState({ importing: { name: file.name, stage, fraction } });
+      }
     });
+    const r = await atlasWorker().importFile(
+      transfer(buffer, [buffer]),
+      file.name,
+      { crs, ...columns },
+      onProgress,
+    );
     if (r.pick) {
       const preview = r.pick.preview;
       useWorkspace.setState({ pending: { file, columns: r.pick.columns, preview } });

@@ -11,6 +11,7 @@ import type { FormatIssue } from '../formats/types.ts';
 
 export interface ImportOptions {
   crs: Crs;
+  onProgress?: (fraction: number, stage: string) => void;
   lonField?: string;
   latField?: string;
 }
@@ -43,6 +44,7 @@ export async function importFile(
   const bytes = new Uint8Array(buffer);
   const r = await loadFile(bytes, name, {
     crs: options.crs,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.lonField ? { lonField: options.lonField } : {}),
     ...(options.latField ? { latField: options.latField } : {}),
   });
@@ -84,6 +86,7 @@ export async function importFile(
       (f): f is Feature<Geometry> => f.geometry !== null,
     );
   }
+  options.onProgress?.(0.97, 'preparing the map layer');
   const data: FeatureCollection<Geometry> = { type: 'FeatureCollection', features };
   const json = new TextEncoder().encode(JSON.stringify(data)).buffer as ArrayBuffer;
   return { ...base, data, bytes: json, fatal: null, pick: null };

@@ -31,7 +31,8 @@ export interface WorkspaceState {
   /** Which points the region results count: the filtered ledger or an imported point layer. */
   pointsSource: string;
   crs: 'wgs84' | 'gcj02' | 'bd09';
-  importing: { name: string; stage: string } | null;
+  /** The import under way: what it is doing and how far (0..1). */
+  importing: { name: string; stage: string; fraction: number } | null;
   report: ImportReport | null;
   pending: PendingCsv | null;
   /** True once the stored workspace has been read (saving starts after that). */

@@ -64,7 +64,8 @@ export function ImportPanel() {
       />
       {importing && (
         <div role="status" className="importing">
-          {t('impReading')} {importing.name}… <progress />
+          {t('impReading')} {importing.name}: {importing.stage}…{' '}
+          <progress max={1} value={importing.fraction} data-testid="import-progress" />
         </div>
       )}
       {pending && (
