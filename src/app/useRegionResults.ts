@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { atlasWorker, layersReady } from '../worker/client.ts';
+import { passesLayerFilter } from '../workspace/model.ts';
 import type { RegionResult, ResultPoints } from '../workspace/results.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 
@@ -38,7 +39,9 @@ export function useRegionResults(): {
         status: rows.map((r) => r.status),
       };
     }
-    const pts = layer.data.features.filter((f) => f.geometry.type === 'Point');
+    const pts = layer.data.features.filter(
+      (f) => f.geometry.type === 'Point' && passesLayerFilter(f.properties, layer.filter),
+    );
     return {
       lons: Float64Array.from(
         pts,

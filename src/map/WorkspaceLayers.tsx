@@ -1,3 +1,4 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import { Layer, Source } from 'react-map-gl/maplibre';
 import { layerUrl } from '../workspace/layer-urls.ts';
@@ -21,26 +22,32 @@ export function WorkspaceLayers() {
     <>
       {layers.map((l) => {
         const visibility = l.visible ? 'visible' : 'none';
+        const text = l.filter?.text.trim().toLowerCase() ?? '';
+        // Same rule as passesLayerFilter: the column's text contains the filter text.
+        const rows: ExpressionSpecification =
+          l.filter && text
+            ? ['in', text, ['downcase', ['to-string', ['coalesce', ['get', l.filter.column], '']]]]
+            : ['literal', true];
         return (
           <Source key={l.id} id={`import-${l.id}`} type="geojson" data={layerUrl(l)}>
             <Layer
               id={`import-${l.id}-fill`}
               type="fill"
-              filter={['==', ['geometry-type'], 'Polygon']}
+              filter={['all', ['==', ['geometry-type'], 'Polygon'], rows]}
               layout={{ visibility }}
               paint={{ 'fill-color': LAYER_COLOR, 'fill-opacity': 0.15 }}
             />
             <Layer
               id={`import-${l.id}-line`}
               type="line"
-              filter={['!=', ['geometry-type'], 'Point']}
+              filter={['all', ['!=', ['geometry-type'], 'Point'], rows]}
               layout={{ visibility }}
               paint={{ 'line-color': LAYER_COLOR, 'line-width': 1.5 }}
             />
             <Layer
               id={`import-${l.id}-points`}
               type="circle"
-              filter={['==', ['geometry-type'], 'Point']}
+              filter={['all', ['==', ['geometry-type'], 'Point'], rows]}
               layout={{ visibility }}
               paint={{
                 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 2, 12, 5],

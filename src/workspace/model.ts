@@ -26,6 +26,20 @@ export interface ImportedLayer {
   total: number;
   skipped: number;
   crs: string;
+  /** Rows shown and counted: those whose `column` contains `text` (case-insensitive). */
+  filter?: { column: string; text: string } | null;
+}
+
+/** Does a feature pass its layer's filter? (The same rule as the map's filter expression.) */
+export function passesLayerFilter(
+  properties: Record<string, unknown> | null | undefined,
+  filter: ImportedLayer['filter'],
+): boolean {
+  if (!filter || filter.text.trim() === '') return true;
+  const v = properties?.[filter.column];
+  return String(v ?? '')
+    .toLowerCase()
+    .includes(filter.text.trim().toLowerCase());
 }
 
 export interface Workspace {
@@ -54,6 +68,7 @@ const layerSchema = z.object({
   total: z.number().int().min(0),
   skipped: z.number().int().min(0),
   crs: z.string(),
+  filter: z.object({ column: z.string(), text: z.string() }).nullable().optional(),
 });
 
 /** Reads a stored workspace; entries that do not validate are dropped and counted. */

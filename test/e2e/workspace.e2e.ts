@@ -46,6 +46,17 @@ describe("the analyst's workspace in Chromium", () => {
     const area = await atlas.page.locator('[data-testid="result-area"]').first().textContent();
     expect(area).toMatch(/km²/);
 
+    // Filtering the layer narrows its table, its map points and the region's count together.
+    await atlas.page.click('[data-testid="layer-shown"]');
+    await atlas.page.selectOption('.layer-filter select', '名称');
+    await atlas.page.fill('[data-testid="layer-filter"]', '站点1');
+    await expect.poll(async () => count.textContent(), { timeout: 20_000 }).toBe('2');
+    await atlas.waitForMapIdle();
+    expect(await layerPoints()).toBe(4); // 站点1, 站点10, 站点11, 站点12
+    expect(await atlas.page.textContent('[data-testid="layer-shown"]')).toMatch(/^4 \/ 4 \(12\)/);
+    await atlas.page.fill('[data-testid="layer-filter"]', '');
+    await expect.poll(async () => count.textContent(), { timeout: 20_000 }).toBe('6');
+
     await atlas.page.waitForTimeout(600); // saved 300 ms after the last change
     await atlas.reload();
     await atlas.page.waitForSelector('[data-testid="region-item"]');

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { importUserFile, layerRegions } from '../../workspace/import-action.ts';
+import { passesLayerFilter } from '../../workspace/model.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,.kml,.gpx,.zip';
@@ -193,17 +194,56 @@ function LayerTable({
 }: {
   layer: ReturnType<typeof useWorkspace.getState>['layers'][number];
 }) {
+  const t = useT();
   // Rendered only while open: a 100,000-row import should not build a table nobody looks at.
   const [open, setOpen] = useState(false);
-  const rows = open ? layer.data.features.slice(0, TABLE_ROWS) : [];
-  const cols = [...new Set(rows.flatMap((f) => Object.keys(f.properties ?? {})))]
-    .filter((c) => c !== '__row')
-    .slice(0, 8);
+  const columns = useMemo(
+    () =>
+      [
+        ...new Set(
+          layer.data.features.slice(0, 50).flatMap((f) => Object.keys(f.properties ?? {})),
+        ),
+      ].filter((c) => c !== '__row'),
+    [layer.data],
+  );
+  const shown = useMemo(
+    () => layer.data.features.filter((f) => passesLayerFilter(f.properties, layer.filter)),
+    [layer.data, layer.filter],
+  );
+  const rows = open ? shown.slice(0, TABLE_ROWS) : [];
+  const cols = columns.slice(0, 8);
+  const filter = layer.filter ?? { column: columns[0] ?? '', text: '' };
+  const setFilter = (patch: Partial<typeof filter>) =>
+    useWorkspace.setState((s) => ({
+      layers: s.layers.map((l) =>
+        l.id === layer.id ? { ...l, filter: { ...filter, ...patch } } : l,
+      ),
+    }));
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {Math.min(TABLE_ROWS, layer.data.features.length)} / {layer.data.features.length}
+      <summary data-testid="layer-shown">
+        {Math.min(TABLE_ROWS, shown.length)} / {shown.length}
+        {shown.length !== layer.data.features.length && ` (${layer.data.features.length})`}
       </summary>
+      <div className="layer-filter">
+        <select
+          aria-label={t('impFilterColumn')}
+          value={filter.column}
+          onChange={(e) => setFilter({ column: e.target.value })}
+        >
+          {columns.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+        <input
+          type="search"
+          aria-label={t('impFilter')}
+          placeholder={t('impFilter')}
+          data-testid="layer-filter"
+          value={filter.text}
+          onChange={(e) => setFilter({ text: e.target.value })}
+        />
+      </div>
       <div className="results-scroll">
         <table className="preview" data-testid="layer-table">
           <thead>

@@ -4,6 +4,7 @@ import {
   decodeRegions,
   encodeRegions,
   parseWorkspace,
+  passesLayerFilter,
   type Region,
   regionKey,
   URL_REGIONS_MAX,
@@ -111,5 +112,17 @@ describe('importFile', () => {
       [116.6, 40.6],
     ]);
     expect(r.data.features[0]?.properties?.note).toBe('two\nlines');
+  });
+});
+
+describe('passesLayerFilter', () => {
+  it('keeps rows whose column contains the text, case-insensitively; empty keeps all', () => {
+    const f = { column: 'name', text: ' Park ' };
+    expect(passesLayerFilter({ name: 'Hailong Lake PARK' }, f)).toBe(true);
+    expect(passesLayerFilter({ name: 'Museum' }, f)).toBe(false);
+    expect(passesLayerFilter({}, f)).toBe(false);
+    expect(passesLayerFilter({ name: 'x' }, { column: 'name', text: '' })).toBe(true);
+    expect(passesLayerFilter({ name: 'x' }, null)).toBe(true);
+    expect(passesLayerFilter({ n: 12 }, { column: 'n', text: '2' })).toBe(true);
   });
 });
