@@ -1,23 +1,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Atlas, launch } from './driver.ts';
+import { describe, expect, it } from 'vitest';
+import { type Atlas, withAtlas } from './driver.ts';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-let atlas: Atlas | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await atlas?.close();
-  atlas = undefined;
-});
+const app = withAtlas();
+let atlas: Atlas;
 
 const POINT_LAYERS = ['initiative-points', 'initiative-clusters'];
 
@@ -32,7 +19,7 @@ function ledgerCities(): Map<string, string> {
 
 describe('Planning Atlas in Chromium, offline', () => {
   it('loads with no console errors and draws boundaries, projects and green space', async () => {
-    atlas = await Atlas.open(browser, BASE);
+    atlas = await app.open();
     const boundaries = await atlas.rendered(['boundary-fill']);
     expect(new Set(boundaries.map((f) => f.id)).size).toBeGreaterThanOrEqual(10);
     const points = await atlas.rendered(POINT_LAYERS);
@@ -52,7 +39,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('draws Latin and Chinese labels from local fonts (no glyph server)', async () => {
-    atlas = await Atlas.open(browser, BASE, '?lang=zh');
+    atlas = await app.open('?lang=zh');
     expect(await atlas.page.textContent('h1')).toBe('规划地图集');
     const labels = await atlas.rendered(['city-labels']);
     expect(labels.length).toBeGreaterThan(5);
@@ -60,7 +47,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('narrows both the ledger and the map with a filter', async () => {
-    atlas = await Atlas.open(browser, BASE);
+    atlas = await app.open();
     await atlas.openCity('jiyuan');
     const before = await atlas.ledgerIds();
     expect(before.length).toBeGreaterThan(3);
@@ -97,7 +84,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('opens the details of a point clicked on the map, and selects its ledger row', async () => {
-    atlas = await Atlas.open(browser, BASE);
+    atlas = await app.open();
     await atlas.openCity('taixing');
     const pts = await atlas.rendered(['initiative-points']);
     expect(pts.length).toBeGreaterThan(0);
@@ -116,7 +103,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('restores view, filters and selection from the URL after a reload', async () => {
-    atlas = await Atlas.open(browser, BASE);
+    atlas = await app.open();
     await atlas.openCity('meihekou');
     await atlas.search('park');
     const ids = await atlas.ledgerIds();
@@ -141,7 +128,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('shows the city figures computed in the worker', async () => {
-    atlas = await Atlas.open(browser, BASE, '?city=tongzhou');
+    atlas = await app.open('?city=tongzhou');
     const row = atlas.page.locator('[data-testid="figures-tongzhou"]');
     await row.waitFor();
     // Tongzhou's stated area is 906.27 km² (district government); the outline is simplified.
@@ -159,7 +146,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('keeps working when a layer fails to load, and says so', async () => {
-    atlas = await Atlas.open(browser, BASE);
+    atlas = await app.open();
     await atlas.page.route('**/data/green_space.geojson', (r) =>
       r.fulfill({ status: 200, body: '{ this is not json' }),
     );
@@ -172,7 +159,7 @@ describe('Planning Atlas in Chromium, offline', () => {
   });
 
   it('exports what is filtered as CSV', async () => {
-    atlas = await Atlas.open(browser, BASE, '?city=taixing');
+    atlas = await app.open('?city=taixing');
     const ids = await atlas.ledgerIds();
     const [download] = await Promise.all([
       atlas.page.waitForEvent('download'),

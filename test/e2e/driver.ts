@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 /**
  * A thin driver of domain actions over Playwright, so specs read as what a planner does.
@@ -253,4 +254,30 @@ export class Atlas {
   async close(): Promise<void> {
     await this.page.context().close();
   }
+}
+
+/**
+ * The hooks of a spec file: one browser for the file, one fresh page per test (closed after it),
+ * against the preview server the global setup started.
+ */
+export function withAtlas(): { open(query?: string): Promise<Atlas> } {
+  let browser: Browser | undefined;
+  let current: Atlas | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async open(query = '') {
+      if (!browser) throw new Error('no browser: open() runs inside a test');
+      current = await Atlas.open(browser, inject('baseUrl'), query);
+      return current;
+    },
+  };
 }

@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Atlas, launch } from './driver.ts';
+import { describe, expect, it } from 'vitest';
+import { type Atlas, withAtlas } from './driver.ts';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-let atlas: Atlas | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await atlas?.close();
-  atlas = undefined;
-});
+const app = withAtlas();
+let atlas: Atlas;
 
 describe('green access in Chromium', () => {
   it('switches rule, answers "is this place covered?" and draws the service areas', async () => {
-    atlas = await Atlas.open(browser, BASE, '?city=tongzhou&v=116.72,39.87,11');
+    atlas = await app.open('?city=tongzhou&v=116.72,39.87,11');
     await atlas.showCoverage('gbt50563');
     expect((await atlas.rendered(['coverage-fill'])).length).toBeGreaterThan(0);
     // A place 0.0047° (≈ 400 m at 39.9° N) east of the easternmost vertex of the City Green
@@ -48,7 +35,7 @@ describe('green access in Chromium', () => {
   });
 
   it('shows distance bands and gaps, and what a new park would add', async () => {
-    atlas = await Atlas.open(browser, BASE, '?city=jiyuan&cov=gbt50563');
+    atlas = await app.open('?city=jiyuan&cov=gbt50563');
     await atlas.page.waitForSelector('[data-testid="green-detail"]', { timeout: 60_000 });
     expect(await atlas.page.locator('[data-testid="distance-chart"] .bar-row').count()).toBe(4);
     expect(await atlas.page.locator('[data-testid="gaps"] li').count()).toBeGreaterThan(0);
@@ -77,7 +64,7 @@ describe('green access in Chromium', () => {
     const boundaries = JSON.parse(readFileSync('data/boundaries.geojson', 'utf8')) as {
       features: { properties: { id: string } }[];
     };
-    atlas = await Atlas.open(browser, BASE, '?cov=gbt50563');
+    atlas = await app.open('?cov=gbt50563');
     for (const { properties } of boundaries.features) {
       await atlas.page.selectOption('[data-testid="city-picker"]', properties.id);
       await atlas.page.waitForSelector(`[data-testid="coverage-${properties.id}"]`, {

@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Atlas, launch } from './driver.ts';
+import { describe, expect, it } from 'vitest';
+import { type Atlas, withAtlas } from './driver.ts';
 
-const BASE = inject('baseUrl');
-let browser: Browser;
-let atlas: Atlas | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await atlas?.close();
-  atlas = undefined;
-});
+const app = withAtlas();
+let atlas: Atlas;
 
 describe("the analyst's workspace in Chromium", () => {
   it('imports a CSV, draws a region, reads its totals, and keeps both after a reload', async () => {
-    atlas = await Atlas.open(browser, BASE, '?v=116.645,39.88,11.5');
+    atlas = await app.open('?v=116.645,39.88,11.5');
     // 12 good rows (经度/纬度 headers) and 2 broken ones, reported by row.
     const report = await atlas.importFile('test/fixtures/e2e/sites.csv');
     expect(report).toMatch(/sites\.csv: 12 loaded \(of 14\), 2 problems/);
