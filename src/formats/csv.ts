@@ -107,6 +107,39 @@ function cleanHeaders(raw: string[], warnings: FormatIssue[]): string[] {
   });
 }
 
+/** Text per PapaParse chunk: large files are parsed piece by piece, with progress. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * PapaParse in chunks (its streaming mode over the decoded text): rows split across chunk
+ * boundaries, quoted newlines included, are joined by PapaParse; error rows are made absolute.
+ */
+function parseInChunks(
+  text: string,
+  delimiter: string,
+  onProgress: (fraction: number) => void,
+): { data: string[][]; errors: Papa.ParseError[] } {
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  Papa.parse<string[]>(text, {
+    delimiter,
+    header: false,
+    skipEmptyLines: false,
+    chunkSize: CHUNK_CHARS,
+    chunk: (res: Papa.ParseResult<string[]>) => {
+      const offset = data.length;
+      for (const row of res.data) data.push(row);
+      for (const e of res.errors) {
+        errors.push(typeof e.row === 'number' ? { ...e, row: e.row + offset } : e);
+      }
+      onProgress(Math.min(1, (res.meta.cursor ?? 0) / Math.max(1, text.length)));
+    },
+    // Chunks over a string run synchronously: every chunk has been handled when parse returns.
+    complete: () => {},
+  });
+  return { data, errors };
+}
+
 export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): LoadResult {
   const crs = options.crs ?? 'wgs84';
   const progress = options.onProgress ?? (() => {});
@@ -114,7 +147,7 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
   const { text, encoding } = decodeText(bytes);
   progress(0.1, 'parsing');
   const delimiter = detectDelimiter(text, extensionOf(name) === '.tsv');
-  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const parsed = parseInChunks(text, delimiter, (f) => progress(0.1 + 0.4 * f, 'parsing'));
   const data = parsed.data;
   const meta = { encoding, delimiter };
   if (data.length === 0 || data[0]!.every((h) => h.trim() === '')) {
