@@ -42,34 +42,36 @@ export function CityFigures() {
       )}
       {status === 'done' && rows.length === 0 && <p className="muted">{t('figuresNone')}</p>}
       {rows.length > 0 && (
-        <table className="figures-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('city')}</th>
-              <th scope="col">{t('figuresArea')}</th>
-              <th scope="col">{t('figuresGreen')}</th>
-              <th scope="col">{t('figuresShare')}</th>
-              <th scope="col">{t('figuresProjects')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} data-testid={`figures-${c.id}`}>
-                <th scope="row">{nameOf(c.id)}</th>
-                <td data-testid="fig-area">{formatArea(c.area_m2, lang)}</td>
-                <td data-testid="fig-green">
-                  {c.green_m2 > 0 ? formatArea(c.green_m2, lang) : '—'}
-                </td>
-                <td data-testid="fig-share">{(c.green_share * 100).toFixed(2)} %</td>
-                <td
-                  title={`${t('totalsInvestment')}: ${formatInvestment(c.investment_cny, lang)}; ${t('totalsUnknown')}: ${c.investment_unknown}`}
-                >
-                  {c.count}
-                </td>
+        <div className="results-scroll">
+          <table className="figures-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('city')}</th>
+                <th scope="col">{t('figuresArea')}</th>
+                <th scope="col">{t('figuresGreen')}</th>
+                <th scope="col">{t('figuresShare')}</th>
+                <th scope="col">{t('figuresProjects')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id} data-testid={`figures-${c.id}`}>
+                  <th scope="row">{nameOf(c.id)}</th>
+                  <td data-testid="fig-area">{formatArea(c.area_m2, lang)}</td>
+                  <td data-testid="fig-green">
+                    {c.green_m2 > 0 ? formatArea(c.green_m2, lang) : '—'}
+                  </td>
+                  <td data-testid="fig-share">{(c.green_share * 100).toFixed(2)} %</td>
+                  <td
+                    title={`${t('totalsInvestment')}: ${formatInvestment(c.investment_cny, lang)}; ${t('totalsUnknown')}: ${c.investment_unknown}`}
+                  >
+                    {c.count}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="note">{t('figuresNote')}</p>
     </section>

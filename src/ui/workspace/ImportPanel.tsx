@@ -1,10 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
+import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { importUserFile, layerRegions } from '../../workspace/import-action.ts';
 import { passesLayerFilter } from '../../workspace/model.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,.kml,.gpx,.zip';
+
+/** The worker's stage names in the UI's language (unknown stages as they come). */
+function stageLabel(stage: string, t: (k: StringKey) => string): string {
+  const key = `stage_${stage}` as StringKey;
+  return key in STRINGS.en ? t(key) : stage;
+}
 
 /** Import by file picker or drop, the row-level report, the column picker, imported layers. */
 export function ImportPanel() {
@@ -65,7 +72,7 @@ export function ImportPanel() {
       />
       {importing && (
         <div role="status" className="importing">
-          {t('impReading')} {importing.name}: {importing.stage}…{' '}
+          {t('impReading')} {importing.name}: {stageLabel(importing.stage, t)}…{' '}
           <progress max={1} value={importing.fraction} data-testid="import-progress" />
         </div>
       )}
