@@ -8,6 +8,15 @@ status=0
 
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
 
+if [ -z "${SKIP_E2E:-}" ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && command -v apt-get >/dev/null 2>&1; then
+  # A fresh Debian/Ubuntu machine: install Debian's Chromium and a CJK font (never a downloaded browser).
+  echo "e2e: installing chromium and fonts-wqy-microhei with apt-get" >&2
+  as_root=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && as_root="sudo -n"
+  $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null \
+    || echo "e2e: apt-get install failed; install chromium yourself" >&2
+fi
+
 if [ -z "${SKIP_E2E:-}" ]; then
   if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     echo "e2e: no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (install it: apt-get install -y chromium)" >&2
