@@ -13,8 +13,8 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { GridIndex, parkCoverage, regionTotals } from '../src/analytics/index.ts';
-import { bboxOf as polygonBBox } from '../src/analytics/validate.ts';
+import { GridIndex, parkCoverage, regionTotals } from '../src/core/analytics/index.ts';
+import { bboxOf as polygonBBox } from '../src/core/analytics/validate.ts';
 import { naiveTotals, pointFeatures } from './naive.ts';
 import { type BBox, seedCircles, seedParks, seedPoints } from './seed.ts';
 

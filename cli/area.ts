@@ -13,7 +13,7 @@ export async function area(args: string[], io: Io): Promise<number | 'help'> {
   const reporter = new Reporter(io, 'area', values.progress ?? io.errIsTTY);
   const file = positionals[0]!;
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
-  const { featureAreas } = await import('../src/analytics/index.ts');
+  const { featureAreas } = await import('../src/core/analytics/index.ts');
   const { failOnSkipped, polygonLayer } = await import('./layers.ts');
   const loaded = await readInput(file, { crs: 'wgs84', reporter });
   const fc = polygonLayer(file, 'features', loaded);

@@ -14,7 +14,7 @@ import {
   loadFile,
   type PointColumns,
   toPointColumns,
-} from '../src/formats/index.ts';
+} from '../src/core/formats/index.ts';
 
 /** Where a command writes: stdout for JSON, stderr for messages. */
 export interface Io {

@@ -1,5 +1,5 @@
 /** `atlas convert <input> [--crs ...] [-o out.geojson]`: any input as GeoJSON in WGS84. */
-import { toFeatureCollection } from '../src/formats/index.ts';
+import { toFeatureCollection } from '../src/core/formats/index.ts';
 import {
   COMMON_OPTIONS,
   crsOption,

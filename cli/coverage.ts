@@ -1,8 +1,8 @@
 /** `atlas coverage --parks P --regions R`: park service-radius coverage per region. */
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { PopulationInput } from '../src/analytics/index.ts';
-import { parseCoverageRule } from '../src/analytics/service-radius.ts';
-import type { LoadResult } from '../src/formats/index.ts';
+import type { PopulationInput } from '../src/core/analytics/index.ts';
+import { parseCoverageRule } from '../src/core/analytics/service-radius.ts';
+import type { LoadResult } from '../src/core/formats/index.ts';
 import {
   COMMON_OPTIONS,
   InputError,
@@ -85,7 +85,7 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'coverage', values.progress ?? io.errIsTTY);
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
-  const { parkCoverage } = await import('../src/analytics/index.ts');
+  const { parkCoverage } = await import('../src/core/analytics/index.ts');
   const { failOnSkipped, polygonLayer } = await import('./layers.ts');
 
   const regions = polygonLayer(

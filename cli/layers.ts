@@ -4,8 +4,8 @@
  * analytics bring Turf, which takes a moment to load.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { checkPolygonal } from '../src/analytics/index.ts';
-import type { LoadResult } from '../src/formats/index.ts';
+import { checkPolygonal } from '../src/core/analytics/index.ts';
+import type { LoadResult } from '../src/core/formats/index.ts';
 import { InputError, type InputIssue } from './common.ts';
 
 const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);

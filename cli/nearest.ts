@@ -1,5 +1,5 @@
 /** `atlas nearest --from P --to F [--k N]`: the k nearest features to each point. */
-import type { FeaturesInput, PointSet } from '../src/analytics/index.ts';
+import type { FeaturesInput, PointSet } from '../src/core/analytics/index.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
@@ -48,7 +48,7 @@ export async function nearest(args: string[], io: Io): Promise<number | 'help'> 
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'nearest', values.progress ?? io.errIsTTY);
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
-  const { nearest: nearestOf } = await import('../src/analytics/index.ts');
+  const { nearest: nearestOf } = await import('../src/core/analytics/index.ts');
   const idOpt = idField !== undefined ? { idField } : {};
 
   const fromLoaded = await readInput(fromFile, { crs, reporter, ...idOpt });

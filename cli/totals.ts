@@ -35,7 +35,7 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const by = values.by;
   const reporter = new Reporter(io, 'totals', values.progress ?? io.errIsTTY);
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
-  const { regionTotals } = await import('../src/analytics/index.ts');
+  const { regionTotals } = await import('../src/core/analytics/index.ts');
   const { failOnSkipped, polygonLayer } = await import('./layers.ts');
 
   const regions = polygonLayer(

@@ -5,7 +5,7 @@
  * warnings (the analytics repair them).
  */
 import type { Geometry } from 'geojson';
-import type { FormatIssue, LoadResult } from '../src/formats/index.ts';
+import type { FormatIssue, LoadResult } from '../src/core/formats/index.ts';
 import {
   COMMON_OPTIONS,
   formatOption,
@@ -27,7 +27,7 @@ const OPTIONS = {
 async function polygonChecks(
   result: LoadResult,
 ): Promise<{ errors: FormatIssue[]; warnings: FormatIssue[] }> {
-  const { checkPolygonal, findSelfIntersection } = await import('../src/analytics/validate.ts');
+  const { checkPolygonal, findSelfIntersection } = await import('../src/core/analytics/validate.ts');
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const bad = new Set(result.errors.map((e) => e.feature));

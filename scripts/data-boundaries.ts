@@ -35,8 +35,8 @@ import type {
 } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { geometryArea } from '../src/analytics/area.ts';
-import { findSelfIntersection, repairPolygonal } from '../src/analytics/validate.ts';
+import { geometryArea } from '../src/core/analytics/area.ts';
+import { findSelfIntersection, repairPolygonal } from '../src/core/analytics/validate.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings

@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BBox } from '../src/analytics/index.ts';
-import { bboxOf } from '../src/analytics/validate.ts';
-import type { Catalog } from '../src/data/model.ts';
+import type { BBox } from '../src/core/analytics/index.ts';
+import { bboxOf } from '../src/core/analytics/validate.ts';
+import type { Catalog } from '../src/core/ledger/model.ts';
 import {
   type DataIssue,
   formatIssue,
@@ -19,7 +19,7 @@ import {
   validateBoundaries,
   validateCatalog,
   validateGreenSpace,
-} from '../src/data/validate.ts';
+} from '../src/core/ledger/validate.ts';
 
 const { values } = parseArgs({
   options: {

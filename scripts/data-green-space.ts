@@ -14,15 +14,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
-import { MASK, WGS84 } from '../src/analytics/geodesic.ts';
-import { geometryArea } from '../src/analytics/index.ts';
+import { MASK, WGS84 } from '../src/core/analytics/geodesic.ts';
+import { geometryArea } from '../src/core/analytics/index.ts';
 import {
   CONFIDENCES,
   type Confidence,
   GREEN_KINDS,
   type GreenKind,
   type GreenSpaceProps,
-} from '../src/data/model.ts';
+} from '../src/core/ledger/model.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const SITES = join(root, 'data/sources/green_space_sites.csv');

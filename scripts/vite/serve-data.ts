@@ -17,7 +17,7 @@ export function serveData(dataDir = 'data'): Plugin {
   const root = resolve(dataDir);
   let outDir = 'dist';
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    const url = (req.url ?? '').split('?')[0];
+    const url = (req.url ?? '').split('?')[0] ?? '';
     if (!url.startsWith('/data/')) return next();
     const rel = normalize(decodeURIComponent(url.slice('/data/'.length)));
     const file = join(root, rel);

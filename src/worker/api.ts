@@ -4,19 +4,19 @@
  */
 import { transfer } from 'comlink';
 import type { FeatureCollection } from 'geojson';
-import { GridIndex, greenShare, regionTotals } from '../analytics/index.ts';
-import type { FeaturesInput, PointSet } from '../analytics/types.ts';
+import { GridIndex, greenShare, regionTotals } from '../core/analytics/index.ts';
+import type { FeaturesInput, PointSet } from '../core/analytics/types.ts';
 import {
   type CityCoverage,
   type CoverageLayers,
   cityCoverage,
   type PlaceAnswer,
   placeCheck,
-} from '../green/access.ts';
-import { type CityDetail, cityDetail, type NewPark } from '../green/detail.ts';
-import { type ImportOptions, type ImportOutcome, importFile } from '../workspace/import-file.ts';
-import type { Region } from '../workspace/model.ts';
-import { type RegionResult, type ResultPoints, regionResults } from '../workspace/results.ts';
+} from '../core/green/access.ts';
+import { type CityDetail, cityDetail, type NewPark } from '../core/green/detail.ts';
+import { type ImportOptions, type ImportOutcome, importFile } from '../core/workspace/import-file.ts';
+import type { Region } from '../core/workspace/model.ts';
+import { type RegionResult, type ResultPoints, regionResults } from '../core/workspace/results.ts';
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
 export interface LedgerColumns {

@@ -1,7 +1,7 @@
 /** The main thread's handle on the analytics worker (one per page, created on first use). */
 import { type Remote, transfer, wrap } from 'comlink';
-import type { AtlasData } from '../data/load.ts';
-import type { Initiative } from '../data/model.ts';
+import type { AtlasData } from '../core/ledger/load.ts';
+import type { Initiative } from '../core/ledger/model.ts';
 import type { AtlasApi, LedgerColumns } from './api.ts';
 
 let remote: Remote<AtlasApi> | null = null;

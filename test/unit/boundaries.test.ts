@@ -10,7 +10,7 @@ import {
   findSelfIntersection,
   geometryArea,
   pointToGeometryDistance,
-} from '../../src/analytics/index.ts';
+} from '../../src/core/analytics/index.ts';
 
 type Boundaries = FeatureCollection<Polygon | MultiPolygon> & {
   metadata?: Record<string, unknown>;

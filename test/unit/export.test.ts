@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../src/data/model.ts';
-import { INITIATIVE_COLUMNS, initiativesToCsv, initiativesToGeoJSON } from '../../src/io/export.ts';
+import type { Initiative } from '../../src/core/ledger/model.ts';
+import { INITIATIVE_COLUMNS, initiativesToCsv, initiativesToGeoJSON } from '../../src/core/ledger/export.ts';
 
 const ROWS: readonly Initiative[] = Object.freeze([
   Object.freeze({

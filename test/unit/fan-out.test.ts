@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanOut } from '../../src/map/fan-out.ts';
+import { fanOut } from '../../src/web/map/fan-out.ts';
 
 const metres = (a: [number, number], b: [number, number]) => {
   const lat = ((a[1] + b[1]) / 2) * (Math.PI / 180);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../src/data/model.ts';
+import type { Initiative } from '../../src/core/ledger/model.ts';
 import {
   EMPTY_FILTERS,
   filterInitiatives,
   isFiltered,
   type LedgerFilters,
-} from '../../src/ledger/filters.ts';
-import { ledgerTotals } from '../../src/ledger/totals.ts';
+} from '../../src/core/ledger/filters.ts';
+import { ledgerTotals } from '../../src/core/ledger/totals.ts';
 
 function row(p: Partial<Initiative> & { id: string }): Initiative {
   return Object.freeze({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Fetcher, loadAtlasData } from '../../src/data/load.ts';
+import { type Fetcher, loadAtlasData } from '../../src/core/ledger/load.ts';
 
 const DATA = join(import.meta.dirname, '../../data');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS } from '../../src/ledger/filters.ts';
-import { parseUrlState, serializeUrlState, type UrlState } from '../../src/state/url.ts';
+import { EMPTY_FILTERS } from '../../src/core/ledger/filters.ts';
+import { parseUrlState, serializeUrlState, type UrlState } from '../../src/web/state/url.ts';
 
 const FULL: UrlState = Object.freeze({
   view: { lon: 116.6514, lat: 39.9086, zoom: 11.5 },

@@ -5,7 +5,7 @@ import {
   parseInitiativesCsv,
   validateCatalog,
   validateGreenSpace,
-} from '../../src/data/validate.ts';
+} from '../../src/core/ledger/validate.ts';
 
 const HEADER = INITIATIVE_FIELDS.join(',');
 const GOOD =

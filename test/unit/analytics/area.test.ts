@@ -11,7 +11,7 @@ import {
   polygonArea,
   ringArea,
   straightEdgeArea,
-} from '../../../src/analytics/index.ts';
+} from '../../../src/core/analytics/index.ts';
 import { A, cellArea, equalAreaShoelace, F, loadIn, matchOut } from './helpers.ts';
 
 const cells = loadIn('area-cells');

@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import * as geographiclib from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geodesicBuffer, multiPolygonArea, ringArea } from '../../../src/analytics/index.ts';
+import { geodesicBuffer, multiPolygonArea, ringArea } from '../../../src/core/analytics/index.ts';
 
 type Lib = typeof geographiclib;
 const lib: Lib = (geographiclib as unknown as { default?: Lib }).default ?? geographiclib;

@@ -6,7 +6,7 @@ import {
   parseCoverageRule,
   ruleLabel,
   serviceRadius,
-} from '../../../src/analytics/index.ts';
+} from '../../../src/core/analytics/index.ts';
 import { cellArea, lensArea, loadIn, matchOut, pointSet, random, segmentArea } from './helpers.ts';
 
 const city = loadIn('coverage-city');

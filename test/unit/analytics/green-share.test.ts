@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greenShare } from '../../../src/analytics/index.ts';
+import { greenShare } from '../../../src/core/analytics/index.ts';
 import { cellArea, loadIn, matchOut } from './helpers.ts';
 
 const region = loadIn('green-region');

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../bench/seed.ts';
-import { GridIndex } from '../../../src/analytics/grid-index.ts';
-import { PreparedPolygon } from '../../../src/analytics/point-in-polygon.ts';
-import type { MultiPolygonCoords } from '../../../src/analytics/types.ts';
+import { GridIndex } from '../../../src/core/analytics/grid-index.ts';
+import { PreparedPolygon } from '../../../src/core/analytics/point-in-polygon.ts';
+import type { MultiPolygonCoords } from '../../../src/core/analytics/types.ts';
 
 /** The answer by testing every point (the reference the grid must reproduce exactly). */
 function brute(pp: PreparedPolygon, lons: Float64Array, lats: Float64Array): number[] {

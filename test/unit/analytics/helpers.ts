@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { expect } from 'vitest';
-import type { PointSet } from '../../../src/analytics/index.ts';
+import type { PointSet } from '../../../src/core/analytics/index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 

@@ -6,7 +6,7 @@ import {
   nearest,
   PreparedShape,
   pointToSegmentDistance,
-} from '../../../src/analytics/index.ts';
+} from '../../../src/core/analytics/index.ts';
 import { A, F, loadIn, matchOut, pointSet, random } from './helpers.ts';
 
 type Lib = typeof geographiclib;

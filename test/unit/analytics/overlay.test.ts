@@ -6,7 +6,7 @@ import {
   multiPolygonArea,
   overlayAreas,
   PreparedPolygon,
-} from '../../../src/analytics/index.ts';
+} from '../../../src/core/analytics/index.ts';
 import { cellArea } from './helpers.ts';
 
 const box = (w: number, s: number, e: number, n: number): Position[] => [

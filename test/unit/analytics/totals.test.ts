@@ -6,7 +6,7 @@ import {
   PreparedPolygon,
   regionTotals,
   toNumber,
-} from '../../../src/analytics/index.ts';
+} from '../../../src/core/analytics/index.ts';
 import { cellArea, deepFreeze, feature, loadIn, matchOut, pointSet, random } from './helpers.ts';
 
 const regions = loadIn('totals-regions');

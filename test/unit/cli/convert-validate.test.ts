@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geodesicDistance } from '../../../src/analytics/index.ts';
+import { geodesicDistance } from '../../../src/core/analytics/index.ts';
 import { wgsToGcj } from '../formats/gcj-reference.ts';
 import { atlas, CLI, FORMATS, IN, json, ROOT, tempDir } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geodesicDistance } from '../../../src/analytics/index.ts';
+import { geodesicDistance } from '../../../src/core/analytics/index.ts';
 import {
   detectFormat,
   FORMAT_IDS,
@@ -8,7 +8,7 @@ import {
   loadFile,
   loadGeoJson,
   toWgs84,
-} from '../../../src/formats/index.ts';
+} from '../../../src/core/formats/index.ts';
 import { gcjToBd, wgsToGcj } from './gcj-reference.ts';
 import { fixtureBytes } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../src/formats/csv.ts';
+import { loadCsv } from '../../../src/core/formats/csv.ts';
 
 describe('loadCsv over many chunks', () => {
   it('reads 100,000 rows (several 1 MB chunks) with quoted newlines and absolute error rows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, loadCsv, loadFile } from '../../../src/formats/index.ts';
+import { detectDelimiter, loadCsv, loadFile } from '../../../src/core/formats/index.ts';
 import { fixtureBytes } from './helpers.ts';
 
 const coords = (r: ReturnType<typeof loadCsv>) =>

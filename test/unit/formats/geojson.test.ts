@@ -5,8 +5,8 @@ import {
   toFeatureCollection,
   toPointColumns,
   usableFeatures,
-} from '../../../src/formats/index.ts';
-import { jsonErrorOffset } from '../../../src/formats/json-position.ts';
+} from '../../../src/core/formats/index.ts';
+import { jsonErrorOffset } from '../../../src/core/formats/json-position.ts';
 import { fixtureBytes } from './helpers.ts';
 
 describe('GeoJSON', () => {

@@ -1,13 +1,13 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { polygonArea } from '../../../src/analytics/index.ts';
+import { polygonArea } from '../../../src/core/analytics/index.ts';
 import {
   loadFile,
   loadGpx,
   loadKml,
   loadShapefile,
   usableFeatures,
-} from '../../../src/formats/index.ts';
+} from '../../../src/core/formats/index.ts';
 import { cellArea } from '../analytics/helpers.ts';
 import { fixtureBytes } from './helpers.ts';
 

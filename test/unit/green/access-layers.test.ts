@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { cityCoverage } from '../../../src/green/access.ts';
+import { cityCoverage } from '../../../src/core/green/access.ts';
 import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
 // City 0.1° x 0.1° at 40° N. Residential land: its west half. One 0.001° park in the middle of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityCoverage, placeCheck } from '../../../src/green/access.ts';
+import { cityCoverage, placeCheck } from '../../../src/core/green/access.ts';
 import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
 const rect = rectFeature;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { geometryArea } from '../../../src/analytics/index.ts';
-import { cityDetail, squarePark } from '../../../src/green/detail.ts';
+import { geometryArea } from '../../../src/core/analytics/index.ts';
+import { cityDetail, squarePark } from '../../../src/core/green/detail.ts';
 import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
 const box = rectFeature;

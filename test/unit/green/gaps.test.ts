@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MultiPolygonCoords } from '../../../src/analytics/types.ts';
-import { gapPatches } from '../../../src/green/gaps.ts';
+import type { MultiPolygonCoords } from '../../../src/core/analytics/types.ts';
+import { gapPatches } from '../../../src/core/green/gaps.ts';
 import { cellArea } from '../analytics/helpers.ts';
 
 const box = (w: number, s: number, e: number, n: number) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/workspace/import-file.ts';
+import { importFile } from '../../../src/core/workspace/import-file.ts';
 import {
   decodeRegions,
   encodeRegions,
@@ -8,8 +8,8 @@ import {
   type Region,
   regionKey,
   URL_REGIONS_MAX,
-} from '../../../src/workspace/model.ts';
-import { regionResults } from '../../../src/workspace/results.ts';
+} from '../../../src/core/workspace/model.ts';
+import { regionResults } from '../../../src/core/workspace/results.ts';
 import { cellArea, frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
 const rect = (id: string, w: number, s: number, e: number, n: number): Region => ({

@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAtlas } from '../state/store.ts';
+import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { passesLayerFilter } from '../../core/workspace/model.ts';
+import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
+import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
+
+const num = (v: unknown) =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : Number.NaN;
+
+/** Region results from the worker, recomputed when regions, points, filters or the rule change. */
+export function useRegionResults(): {
+  results: RegionResult[];
+  busy: boolean;
+  error: string | null;
+} {
+  const data = useAtlas((s) => s.data);
+  const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
+  const rows = useFilteredInitiatives();
+  const regions = useWorkspace((s) => s.regions);
+  const source = useWorkspace((s) => s.pointsSource);
+  const layers = useWorkspace((s) => s.layers);
+  const [state, setState] = useState({
+    results: [] as RegionResult[],
+    busy: false,
+    error: null as string | null,
+  });
+  const seq = useRef(0);
+
+  const layer = source === LEDGER_SOURCE ? null : layers.find((l) => l.id === source);
+  const points = useMemo((): ResultPoints => {
+    if (!layer) {
+      return {
+        lons: Float64Array.from(rows, (r) => r.lon),
+        lats: Float64Array.from(rows, (r) => r.lat),
+        investment: Float64Array.from(rows, (r) => r.investment_cny ?? Number.NaN),
+        category: rows.map((r) => r.category),
+        status: rows.map((r) => r.status),
+      };
+    }
+    const pts = layer.data.features.filter(
+      (f) => f.geometry.type === 'Point' && passesLayerFilter(f.properties, layer.filter),
+    );
+    return {
+      lons: Float64Array.from(
+        pts,
+        (f) => (f.geometry as { coordinates: number[] }).coordinates[0] ?? Number.NaN,
+      ),
+      lats: Float64Array.from(
+        pts,
+        (f) => (f.geometry as { coordinates: number[] }).coordinates[1] ?? Number.NaN,
+      ),
+      investment: Float64Array.from(pts, (f) => num(f.properties?.investment_cny)),
+      category: pts.map((f) => String(f.properties?.category ?? '')),
+      status: pts.map((f) => String(f.properties?.status ?? '')),
+    };
+  }, [layer, rows]);
+
+  useEffect(() => {
+    if (!data || regions.length === 0) {
+      setState({ results: [], busy: false, error: null });
+      return;
+    }
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, busy: true, error: null }));
+    layersReady(data)
+      .then(() => atlasWorker().regionResults(regions, points, rule))
+      .then((r) => {
+        if (mine === seq.current) setState({ results: r.results, busy: false, error: null });
+      })
+      .catch((e: unknown) => {
+        if (mine === seq.current) {
+          setState((s) => ({
+            ...s,
+            busy: false,
+            error: e instanceof Error ? e.message : String(e),
+          }));
+        }
+      });
+  }, [data, regions, points, rule]);
+
+  return state;
+}

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useAtlas } from '../state/store.ts';
+import { parseUrlState } from '../state/url.ts';
+import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
+import { clearWorkspace, loadWorkspace, saveWorkspace } from '../workspace/persist.ts';
+import { useWorkspace } from '../workspace/store.ts';
+
+const notice = (text: string) =>
+  useAtlas.getState().addNotice({ id: 'workspace', level: 'warning', text, details: [] });
+
+/**
+ * Restores the analyst's regions and imported layers from IndexedDB (plus regions carried by a
+ * shared link), then saves every change. Failures are said, never silent.
+ */
+export function useWorkspaceSync(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fromLink = decodeRegions(parseUrlState(window.location.search).regions ?? '');
+    loadWorkspace()
+      .then(({ workspace, dropped }) => {
+        // A link to regions this browser already holds does not add them twice.
+        const known = new Set(workspace.regions.map(regionKey));
+        useWorkspace.setState({
+          regions: [...workspace.regions, ...fromLink.filter((r) => !known.has(regionKey(r)))],
+          layers: workspace.layers,
+          restored: true,
+        });
+        if (dropped > 0) notice(`${dropped} stored item(s) could not be read and were left out.`);
+      })
+      .catch((e: unknown) => {
+        useWorkspace.setState({ regions: fromLink, restored: true });
+        notice(
+          `Your saved regions and layers could not be read (${e instanceof Error ? e.message : String(e)}); new work will not be kept.`,
+        );
+      });
+    const unsubscribe = useWorkspace.subscribe((s, prev) => {
+      if (!s.restored || (s.regions === prev.regions && s.layers === prev.layers)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        saveWorkspace({ regions: s.regions, layers: s.layers }).catch((e: unknown) =>
+          notice(
+            `Could not save your work in this browser (${e instanceof Error ? e.message : String(e)}).`,
+          ),
+        );
+      }, 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+}
+
+/** Removes every region and imported layer, here and in storage. */
+export async function clearAllWork(): Promise<void> {
+  useWorkspace.setState({ regions: [], layers: [], editing: null, drawMode: null, report: null });
+  await clearWorkspace();
+}

@@ -1,0 +1,231 @@
+import notoSansUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import MapGL, {
+  Layer,
+  type MapLayerMouseEvent,
+  type MapRef,
+  NavigationControl,
+  ScaleControl,
+  Source,
+} from 'react-map-gl/maplibre';
+import { useGreen } from '../state/green-store.ts';
+import { selectFeature } from '../state/actions.ts';
+import { useAtlas } from '../state/store.ts';
+import type { LayerKey } from '../state/url.ts';
+import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useWorkspace } from '../workspace/store.ts';
+import { buildBasemapStyle } from './basemap-style.ts';
+import { CoverageLayers } from './CoverageLayers.tsx';
+import { DrawControl } from './DrawControl.tsx';
+import { initiativePoints } from './features.ts';
+import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
+import * as L from './layers.ts';
+import { useSelectionFeature } from './useSelectionFeature.ts';
+import { WorkspaceLayers } from './WorkspaceLayers.tsx';
+
+const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
+const CHINA_VIEW = { longitude: 100, latitude: 38, zoom: 3.3 };
+
+type Hovered = { source: string; id: string | number } | null;
+
+declare global {
+  interface Window {
+    /** Test hook: the MapLibre map, for end-to-end checks of what is rendered. */
+    __atlasMap?: MapLibreMap;
+  }
+}
+
+export function MapView() {
+  const mapRef = useRef<MapRef>(null);
+  const lang = useAtlas((s) => s.lang);
+  const online = useAtlas((s) => s.online);
+  const hidden = useAtlas((s) => s.hidden);
+  const data = useAtlas((s) => s.data);
+  const fly = useAtlas((s) => s.fly);
+  const initialView = useAtlas.getState().view;
+  const rows = useFilteredInitiatives();
+  const points = useMemo(() => initiativePoints(rows), [rows]);
+  const selectionFeature = useSelectionFeature(points);
+  const [hovered, setHovered] = useState<Hovered>(null);
+  const [cursor, setCursor] = useState('grab');
+
+  const mapStyle = useMemo(
+    () => buildBasemapStyle({ dataBase: DATA_BASE, fontUrl: notoSansUrl, lang, online }),
+    [lang, online],
+  );
+
+  const vis = (key: LayerKey) => ({
+    visibility: hidden.includes(key) ? ('none' as const) : ('visible' as const),
+  });
+
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !fly) return;
+    if ('bbox' in fly) {
+      const [w, s, e, n] = fly.bbox;
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: 60, maxZoom: fly.maxZoom ?? 14, duration: 900 },
+      );
+    } else {
+      map.flyTo({ center: fly.center, zoom: fly.zoom, duration: 900 });
+    }
+  }, [fly]);
+
+  const setHover = useCallback((next: Hovered) => {
+    const map = mapRef.current?.getMap();
+    setHovered((prev) => {
+      if (prev && map && (prev.source !== next?.source || prev.id !== next?.id)) {
+        if (map.getSource(prev.source)) map.setFeatureState(prev, { hover: false });
+      }
+      if (next && map?.getSource(next.source)) map.setFeatureState(next, { hover: true });
+      return next;
+    });
+  }, []);
+
+  const onMouseMove = useCallback(
+    (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0] as MapGeoJSONFeature | undefined;
+      setCursor(f ? 'pointer' : 'grab');
+      setHover(f && f.id !== undefined ? { source: f.source, id: f.id } : null);
+    },
+    [setHover],
+  );
+
+  const onClick = useCallback(async (e: MapLayerMouseEvent) => {
+    // The most specific target under the cursor wins (INTERACTIVE_LAYERS is in that order).
+    const features = (e.features ?? []) as MapGeoJSONFeature[];
+    const f = INTERACTIVE_LAYERS.map((id) => features.find((x) => x.layer.id === id)).find(Boolean);
+    const map = mapRef.current?.getMap();
+    // While drawing or editing, clicks belong to terra-draw.
+    const ws = useWorkspace.getState();
+    if (ws.drawMode || ws.editing || Date.now() - ws.drawFinishedAt < 400) return;
+    // In the green-access view a click anywhere but on a project asks "is this place covered?".
+    const { coverageRule, setPlace } = useAtlas.getState();
+    if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
+      const green = useGreen.getState();
+      if (green.whatIfOn) {
+        useGreen.setState({
+          newPark: { lon: e.lngLat.lng, lat: e.lngLat.lat, area_m2: green.newParkArea },
+        });
+      } else setPlace({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+      return;
+    }
+    if (!f || !map) {
+      selectFeature(null);
+      return;
+    }
+    if (f.layer.id === LAYER.clusters) {
+      const src = map.getSource(SOURCE.initiatives) as GeoJSONSource;
+      const zoom = await src.getClusterExpansionZoom(f.properties.cluster_id as number);
+      const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+      map.easeTo({ center: [lon, lat], zoom: zoom + 0.2 });
+      return;
+    }
+    const id = String(f.properties.id);
+    if (f.layer.id === LAYER.points) selectFeature({ kind: 'initiative', id });
+    else if (f.layer.id === LAYER.greenFill) selectFeature({ kind: 'green', id });
+    else if (f.layer.id === LAYER.boundaryFill) selectFeature({ kind: 'boundary', id });
+  }, []);
+
+  const onLoad = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (map) window.__atlasMap = map;
+  }, []);
+
+  const onMoveEnd = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    const c = map.getCenter();
+    useAtlas.getState().setView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+  }, []);
+
+  const onError = useCallback((e: { error?: Error }) => {
+    const message = e.error?.message ?? 'unknown map error';
+    useAtlas.getState().addNotice({
+      id: `map-error-${message}`,
+      level: 'warning',
+      text: `Map: ${message}`,
+      details: [],
+    });
+  }, []);
+
+  return (
+    <div className="map-wrap" data-testid="map" data-hovered={hovered ? String(hovered.id) : ''}>
+      <MapGL
+        ref={mapRef}
+        initialViewState={
+          initialView
+            ? { longitude: initialView.lon, latitude: initialView.lat, zoom: initialView.zoom }
+            : CHINA_VIEW
+        }
+        mapStyle={mapStyle}
+        localIdeographFontFamily={LOCAL_CJK_FONTS}
+        interactiveLayerIds={INTERACTIVE_LAYERS}
+        cursor={cursor}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onClick={onClick}
+        onLoad={onLoad}
+        onMoveEnd={onMoveEnd}
+        onError={onError}
+        maxZoom={18}
+        attributionControl={{ compact: true }}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        <NavigationControl position="top-right" />
+        <ScaleControl position="bottom-left" />
+        {data?.boundaries && (
+          <Source id={SOURCE.boundaries} type="geojson" data={data.boundaries} promoteId="id">
+            <Layer {...L.boundaryFill} layout={vis('boundaries')} />
+            <Layer {...L.boundaryLine} layout={vis('boundaries')} />
+          </Source>
+        )}
+        <CoverageLayers />
+        {data?.green && (
+          <Source id={SOURCE.green} type="geojson" data={data.green} promoteId="id">
+            <Layer {...L.greenFill} layout={vis('green')} />
+            <Layer {...L.greenLine} layout={vis('green')} />
+            <Layer {...L.greenSchematicLine} layout={vis('green')} />
+            <Layer
+              {...L.greenLabels(lang)}
+              layout={{ ...L.greenLabels(lang).layout, ...vis('green') }}
+            />
+          </Source>
+        )}
+        {data && (
+          <Source id={SOURCE.cityLabels} type="geojson" data={data.cityLabels}>
+            <Layer
+              {...L.cityLabels(lang)}
+              layout={{ ...L.cityLabels(lang).layout, ...vis('labels') }}
+            />
+          </Source>
+        )}
+        <Source
+          id={SOURCE.initiatives}
+          type="geojson"
+          data={points}
+          promoteId="id"
+          cluster
+          clusterRadius={30}
+          clusterMaxZoom={7}
+        >
+          <Layer {...L.clusters} layout={vis('initiatives')} />
+          <Layer {...L.clusterCount} layout={{ ...L.clusterCount.layout, ...vis('initiatives') }} />
+          <Layer {...L.points} layout={vis('initiatives')} />
+          <Layer {...L.pointCodes} layout={{ ...L.pointCodes.layout, ...vis('initiatives') }} />
+        </Source>
+        <WorkspaceLayers />
+        <DrawControl />
+        <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
+          <Layer {...L.selectionLine} />
+          <Layer {...L.selectionPoint} />
+        </Source>
+      </MapGL>
+    </div>
+  );
+}

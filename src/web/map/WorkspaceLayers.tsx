@@ -1,0 +1,91 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { useMemo } from 'react';
+import { Layer, Source } from 'react-map-gl/maplibre';
+import { layerUrl } from '../workspace/layer-urls.ts';
+import { regionsToGeoJSON } from '../../core/workspace/model.ts';
+import { useWorkspace } from '../workspace/store.ts';
+import { FONT } from './ids.ts';
+
+const REGION_COLOR = '#AA3377';
+const LAYER_COLOR = '#222255';
+
+/** The analyst's regions (outline + name) and imported layers, above the seed data. */
+export function WorkspaceLayers() {
+  const regions = useWorkspace((s) => s.regions);
+  const layers = useWorkspace((s) => s.layers);
+  const editing = useWorkspace((s) => s.editing);
+  const data = useMemo(
+    () => regionsToGeoJSON(regions.filter((r) => r.id !== editing)),
+    [regions, editing],
+  );
+  return (
+    <>
+      {layers.map((l) => {
+        const visibility = l.visible ? 'visible' : 'none';
+        const text = l.filter?.text.trim().toLowerCase() ?? '';
+        // Same rule as passesLayerFilter: the column's text contains the filter text.
+        const rows: ExpressionSpecification =
+          l.filter && text
+            ? ['in', text, ['downcase', ['to-string', ['coalesce', ['get', l.filter.column], '']]]]
+            : ['literal', true];
+        return (
+          <Source key={l.id} id={`import-${l.id}`} type="geojson" data={layerUrl(l)}>
+            <Layer
+              id={`import-${l.id}-fill`}
+              type="fill"
+              filter={['all', ['==', ['geometry-type'], 'Polygon'], rows]}
+              layout={{ visibility }}
+              paint={{ 'fill-color': LAYER_COLOR, 'fill-opacity': 0.15 }}
+            />
+            <Layer
+              id={`import-${l.id}-line`}
+              type="line"
+              filter={['all', ['!=', ['geometry-type'], 'Point'], rows]}
+              layout={{ visibility }}
+              paint={{ 'line-color': LAYER_COLOR, 'line-width': 1.5 }}
+            />
+            <Layer
+              id={`import-${l.id}-points`}
+              type="circle"
+              filter={['all', ['==', ['geometry-type'], 'Point'], rows]}
+              layout={{ visibility }}
+              paint={{
+                'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 2, 12, 5],
+                'circle-color': LAYER_COLOR,
+                'circle-opacity': 0.75,
+                'circle-stroke-color': '#ffffff',
+                'circle-stroke-width': 0.6,
+              }}
+            />
+          </Source>
+        );
+      })}
+      <Source id="workspace-regions" type="geojson" data={data}>
+        <Layer
+          id="workspace-region-fill"
+          type="fill"
+          paint={{ 'fill-color': REGION_COLOR, 'fill-opacity': 0.08 }}
+        />
+        <Layer
+          id="workspace-region-line"
+          type="line"
+          paint={{ 'line-color': REGION_COLOR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] }}
+        />
+        <Layer
+          id="workspace-region-labels"
+          type="symbol"
+          layout={{
+            'text-field': ['get', 'name'],
+            'text-font': [FONT],
+            'text-size': 13,
+          }}
+          paint={{
+            'text-color': REGION_COLOR,
+            'text-halo-color': '#ffffff',
+            'text-halo-width': 1.5,
+          }}
+        />
+      </Source>
+    </>
+  );
+}

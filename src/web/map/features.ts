@@ -1,0 +1,43 @@
+import type { FeatureCollection, Point } from 'geojson';
+import type { Initiative } from '../../core/ledger/model.ts';
+import { fanOut } from './fan-out.ts';
+
+export interface InitiativePointProps {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  category: string;
+  status: string;
+  location_precision: string;
+  city_id: string;
+  /** True when the display position was fanned out from a shared location. */
+  fanned: boolean;
+}
+
+/** The map's point source for the filtered ledger (display positions, slim properties). */
+export function initiativePoints(
+  rows: readonly Initiative[],
+): FeatureCollection<Point, InitiativePointProps> {
+  const pos = fanOut(rows);
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => {
+      const p = pos.get(r.id) ?? [r.lon, r.lat];
+      return {
+        type: 'Feature',
+        id: r.id,
+        geometry: { type: 'Point', coordinates: p },
+        properties: {
+          id: r.id,
+          name_zh: r.name_zh,
+          name_en: r.name_en,
+          category: r.category,
+          status: r.status,
+          location_precision: r.location_precision,
+          city_id: r.city_id,
+          fanned: p[0] !== r.lon || p[1] !== r.lat,
+        },
+      };
+    }),
+  };
+}

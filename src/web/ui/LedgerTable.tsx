@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Initiative } from '../../core/ledger/model.ts';
+import { CATEGORY_LABELS, PRECISION_LABELS, STATUS_LABELS } from '../i18n/strings.ts';
+import { pick, useT } from '../i18n/useT.ts';
+import { CATEGORY_STYLE } from '../map/palette.ts';
+import { selectFeature } from '../state/actions.ts';
+import { useAtlas } from '../state/store.ts';
+import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { formatAmount, formatYears } from './format.ts';
+
+type SortKey = 'name' | 'city' | 'category' | 'status' | 'years' | 'investment' | 'precision';
+
+function compare(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1; // unknowns last, whatever the direction
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+export function LedgerTable() {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const total = useAtlas((s) => s.data?.initiatives.length ?? 0);
+  const loaded = useAtlas((s) => s.data !== null);
+  const cities = useAtlas((s) => s.data?.catalog.cities);
+  const selection = useAtlas((s) => s.selection);
+  const rows = useFilteredInitiatives();
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'city', dir: 1 });
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+
+  const cityName = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const c of cities ?? []) m.set(c.id, pick(lang, c.name_zh, c.name_en));
+    return m;
+  }, [cities, lang]);
+
+  const sorted = useMemo(() => {
+    const key = (r: Initiative): string | number | null => {
+      switch (sort.key) {
+        case 'name':
+          return pick(lang, r.name_zh, r.name_en);
+        case 'city':
+          return cityName.get(r.city_id) ?? r.city_id;
+        case 'category':
+          return CATEGORY_LABELS[r.category][lang];
+        case 'status':
+          return STATUS_LABELS[r.status][lang];
+        case 'years':
+          return r.start_year ?? r.end_year;
+        case 'investment':
+          return r.investment_cny;
+        case 'precision':
+          return r.location_precision;
+      }
+    };
+    return [...rows].sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka === null || kb === null) return compare(ka, kb);
+      return sort.dir * compare(ka, kb) || compare(a.id, b.id);
+    });
+  }, [rows, sort, lang, cityName]);
+
+  const selectedId = selection?.kind === 'initiative' ? selection.id : null;
+  useEffect(() => {
+    if (!selectedId) return;
+    const tr = bodyRef.current?.querySelector<HTMLTableRowElement>(
+      `tr[data-id="${CSS.escape(selectedId)}"]`,
+    );
+    tr?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const header = (key: SortKey, label: string) => (
+    <th
+      scope="col"
+      aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
+      >
+        {label}
+        {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="ledger" aria-labelledby="ledger-h" data-testid="ledger">
+      <div className="ledger-head">
+        <h2 id="ledger-h">{t('ledger')}</h2>
+        <span data-testid="ledger-count">
+          {rows.length} / {total}
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {header('name', t('name'))}
+              {header('city', t('cityCol'))}
+              {header('category', t('category'))}
+              {header('status', t('status'))}
+              {header('years', t('yearsCol'))}
+              {header('investment', t('investmentCol'))}
+              {header('precision', t('precisionCol'))}
+            </tr>
+          </thead>
+          <tbody ref={bodyRef}>
+            {sorted.map((r) => (
+              <tr
+                key={r.id}
+                data-id={r.id}
+                data-testid="ledger-row"
+                aria-selected={r.id === selectedId}
+                className={r.id === selectedId ? 'selected' : undefined}
+                tabIndex={0}
+                onClick={() => selectFeature({ kind: 'initiative', id: r.id }, { fly: true })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    selectFeature({ kind: 'initiative', id: r.id }, { fly: true });
+                  }
+                }}
+              >
+                <td>{pick(lang, r.name_zh, r.name_en)}</td>
+                <td>{cityName.get(r.city_id) ?? r.city_id}</td>
+                <td>
+                  <span className="dot" style={{ background: CATEGORY_STYLE[r.category].color }} />
+                  {CATEGORY_LABELS[r.category][lang]}
+                </td>
+                <td>{STATUS_LABELS[r.status][lang]}</td>
+                <td className="num">{formatYears(r.start_year, r.end_year)}</td>
+                <td className="num">{formatAmount(r.investment_cny, lang)}</td>
+                <td className={`precision-${r.location_precision}`}>
+                  {PRECISION_LABELS[r.location_precision][lang]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {loaded && rows.length === 0 && (
+          <p className="empty" data-testid="ledger-empty">
+            {t('noRows')}
+          </p>
+        )}
+        {!loaded && <p className="empty">{t('loading')}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useState } from 'react';
+import { STRINGS, type StringKey } from '../../i18n/strings.ts';
+import { useT } from '../../i18n/useT.ts';
+import { importUserFile, layerRegions } from '../../workspace/import-action.ts';
+import { passesLayerFilter } from '../../../core/workspace/model.ts';
+import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
+
+const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,.kml,.gpx,.zip';
+
+/** The worker's stage names in the UI's language (unknown stages as they come). */
+function stageLabel(stage: string, t: (k: StringKey) => string): string {
+  const key = `stage_${stage}` as StringKey;
+  return key in STRINGS.en ? t(key) : stage;
+}
+
+/** Import by file picker or drop, the row-level report, the column picker, imported layers. */
+export function ImportPanel() {
+  const t = useT();
+  const { crs, importing, report, pending, layers } = useWorkspace();
+  const [lon, setLon] = useState('');
+  const [lat, setLat] = useState('');
+
+  useEffect(() => {
+    setLon(pending?.columns[0] ?? '');
+    setLat(pending?.columns[1] ?? '');
+  }, [pending]);
+
+  // Dropping a file anywhere on the page imports it.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      void importUserFile(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <section className="panel import" aria-labelledby="imp-h" data-testid="import">
+      <h2 id="imp-h">{t('imp')}</h2>
+      <p className="note">{t('impHint')}</p>
+      <label className="field">
+        {t('impCrs')}
+        <select
+          value={crs}
+          data-testid="import-crs"
+          onChange={(e) => useWorkspace.setState({ crs: e.target.value as typeof crs })}
+        >
+          <option value="wgs84">WGS84 (GPS)</option>
+          <option value="gcj02">GCJ-02 (Amap, Tencent)</option>
+          <option value="bd09">BD-09 (Baidu)</option>
+        </select>
+      </label>
+      <input
+        type="file"
+        accept={ACCEPT}
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importUserFile(file);
+          e.target.value = '';
+        }}
+      />
+      {importing && (
+        <div role="status" className="importing">
+          {t('impReading')} {importing.name}: {stageLabel(importing.stage, t)}…{' '}
+          <progress max={1} value={importing.fraction} data-testid="import-progress" />
+        </div>
+      )}
+      {pending && (
+        <div className="pick" data-testid="column-picker">
+          <p>{t('impPick')}</p>
+          <table className="preview">
+            <thead>
+              <tr>
+                {pending.columns.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {pending.preview.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no id
+                <tr key={i}>
+                  {row.map((v, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells by position
+                    <td key={j}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <label className="field">
+            {t('impLon')}
+            <select value={lon} onChange={(e) => setLon(e.target.value)} data-testid="pick-lon">
+              {pending.columns.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t('impLat')}
+            <select value={lat} onChange={(e) => setLat(e.target.value)} data-testid="pick-lat">
+              {pending.columns.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => void importUserFile(pending.file, { lonField: lon, latField: lat })}
+          >
+            {t('impUse')}
+          </button>{' '}
+          <button type="button" onClick={() => useWorkspace.setState({ pending: null })}>
+            {t('impCancel')}
+          </button>
+        </div>
+      )}
+      {report && (
+        <div
+          className={`report ${report.fatal ? 'bad' : ''}`}
+          data-testid="import-report"
+          role="status"
+        >
+          {report.fatal ? (
+            <p>
+              {t('impFailed')} {report.name}:{' '}
+              {report.fatal === 'too-big' ? t('impTooBig') : report.fatal}
+            </p>
+          ) : (
+            !pending && (
+              <p>
+                {report.name}: <strong data-testid="import-loaded">{report.loaded}</strong>{' '}
+                {t('impLoaded')} ({t('impOf')} {report.total}), {report.problems.length}{' '}
+                {t('impProblems')}
+              </p>
+            )
+          )}
+          {report.problems.length > 0 && (
+            <details>
+              <summary>{report.problems.length}</summary>
+              <ul>
+                {report.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+      {layers.length > 0 && (
+        <>
+          <h3>{t('impLayers')}</h3>
+          <ul className="layers" data-testid="imported-layers">
+            {layers.map((l) => (
+              <li key={l.id}>
+                <label className="check">
+                  <input type="checkbox" checked={l.visible} onChange={() => toggleLayer(l.id)} />
+                  {l.name} ({l.data.features.length} {t('impRows')})
+                </label>
+                {l.kind === 'features' && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      useWorkspace.setState((s) => ({
+                        regions: [...s.regions, ...layerRegions(l)],
+                      }))
+                    }
+                  >
+                    {t('impAsRegions')}
+                  </button>
+                )}
+                <button type="button" onClick={() => removeLayer(l.id)}>
+                  {t('impRemove')}
+                </button>
+                <LayerTable layer={l} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+const TABLE_ROWS = 500;
+
+/** The first rows of an imported layer (text only: values are never rendered as HTML). */
+function LayerTable({
+  layer,
+}: {
+  layer: ReturnType<typeof useWorkspace.getState>['layers'][number];
+}) {
+  const t = useT();
+  // Rendered only while open: a 100,000-row import should not build a table nobody looks at.
+  const [open, setOpen] = useState(false);
+  const columns = useMemo(
+    () =>
+      [
+        ...new Set(
+          layer.data.features.slice(0, 50).flatMap((f) => Object.keys(f.properties ?? {})),
+        ),
+      ].filter((c) => c !== '__row'),
+    [layer.data],
+  );
+  const shown = useMemo(
+    () => layer.data.features.filter((f) => passesLayerFilter(f.properties, layer.filter)),
+    [layer.data, layer.filter],
+  );
+  const rows = open ? shown.slice(0, TABLE_ROWS) : [];
+  const cols = columns.slice(0, 8);
+  const filter = layer.filter ?? { column: columns[0] ?? '', text: '' };
+  const setFilter = (patch: Partial<typeof filter>) =>
+    useWorkspace.setState((s) => ({
+      layers: s.layers.map((l) =>
+        l.id === layer.id ? { ...l, filter: { ...filter, ...patch } } : l,
+      ),
+    }));
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary data-testid="layer-shown">
+        {Math.min(TABLE_ROWS, shown.length)} / {shown.length}
+        {shown.length !== layer.data.features.length && ` (${layer.data.features.length})`}
+      </summary>
+      <div className="layer-filter">
+        <select
+          aria-label={t('impFilterColumn')}
+          value={filter.column}
+          onChange={(e) => setFilter({ column: e.target.value })}
+        >
+          {columns.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+        <input
+          type="search"
+          aria-label={t('impFilter')}
+          placeholder={t('impFilter')}
+          data-testid="layer-filter"
+          value={filter.text}
+          onChange={(e) => setFilter({ text: e.target.value })}
+        />
+      </div>
+      <div className="results-scroll">
+        <table className="preview" data-testid="layer-table">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows by position
+              <tr key={i}>
+                {cols.map((c) => (
+                  <td key={c}>{String(f.properties?.[c] ?? '')}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

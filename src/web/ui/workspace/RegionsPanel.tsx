@@ -1,0 +1,218 @@
+import { useEffect } from 'react';
+import { useRegionResults } from '../../app/useRegionResults.ts';
+import { clearAllWork } from '../../app/useWorkspaceSync.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useAtlas } from '../../state/store.ts';
+import { resultsToCsv } from '../../../core/workspace/export.ts';
+import { regionsToGeoJSON } from '../../../core/workspace/model.ts';
+import {
+  type DrawMode,
+  LEDGER_SOURCE,
+  removeRegion,
+  updateRegion,
+  useWorkspace,
+} from '../../workspace/store.ts';
+import { download } from '../download.ts';
+import { formatArea, formatInvestment } from '../format.ts';
+
+const MODES: Array<{
+  mode: Exclude<DrawMode, null>;
+  key: 'wsPolygon' | 'wsRectangle' | 'wsCircle';
+}> = [
+  { mode: 'polygon', key: 'wsPolygon' },
+  { mode: 'rectangle', key: 'wsRectangle' },
+  { mode: 'circle', key: 'wsCircle' },
+];
+
+const list = (o: Record<string, number>) =>
+  Object.entries(o)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k || '—'} ${v}`)
+    .join(', ');
+
+/** Drawing, the list of regions, and their results side by side. */
+export function RegionsPanel() {
+  const t = useT();
+  const lang = useAtlas((s) => s.lang);
+  const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
+  const { regions, drawMode, editing, pointsSource, layers, urlTooLong } = useWorkspace();
+  const { results, busy, error } = useRegionResults();
+  const pointLayers = layers.filter((l) => l.kind === 'points');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useWorkspace.setState({ drawMode: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const stamp = new Date().toISOString().slice(0, 10);
+  const cell = (id: string) => results.find((r) => r.id === id);
+  return (
+    <section className="panel workspace" aria-labelledby="ws-h" data-testid="workspace">
+      <h2 id="ws-h">{t('ws')}</h2>
+      <fieldset className="draw-buttons">
+        <legend>{t('wsDraw')}</legend>
+        {MODES.map(({ mode, key }) => (
+          <button
+            key={mode}
+            type="button"
+            data-testid={`draw-${mode}`}
+            aria-pressed={drawMode === mode}
+            disabled={editing !== null}
+            onClick={() => useWorkspace.setState({ drawMode: drawMode === mode ? null : mode })}
+          >
+            {t(key)}
+          </button>
+        ))}
+      </fieldset>
+      {drawMode && <p className="note">{t('wsDrawHint')}</p>}
+      {regions.length === 0 && <p className="note">{t('wsNoRegions')}</p>}
+      <ul className="regions">
+        {regions.map((r) => (
+          <li key={r.id} data-testid="region-item">
+            <input
+              aria-label={t('wsName')}
+              value={r.name}
+              maxLength={200}
+              onChange={(e) => updateRegion(r.id, { name: e.target.value })}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                useWorkspace.setState({ editing: editing === r.id ? null : r.id, drawMode: null })
+              }
+              disabled={r.geometry.type !== 'Polygon' || (editing !== null && editing !== r.id)}
+            >
+              {editing === r.id ? t('wsDone') : t('wsEdit')}
+            </button>
+            <button type="button" onClick={() => removeRegion(r.id)} disabled={editing === r.id}>
+              {t('wsDelete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {urlTooLong && <p className="note">{t('wsUrlTooLong')}</p>}
+      {regions.length > 0 && (
+        <>
+          <label className="field">
+            {t('wsPoints')}
+            <select
+              value={pointsSource}
+              onChange={(e) => useWorkspace.setState({ pointsSource: e.target.value })}
+            >
+              <option value={LEDGER_SOURCE}>{t('wsLedgerPoints')}</option>
+              {pointLayers.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <h3>
+            {t('wsResults')}{' '}
+            {busy && (
+              <span className="busy" role="status">
+                {t('wsComputing')}
+              </span>
+            )}
+          </h3>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="results-scroll">
+            <table className="results" data-testid="region-results">
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  {regions.map((r) => (
+                    <th scope="col" key={r.id}>
+                      {r.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    ['wsArea', 'area', (id: string) => formatArea(cell(id)?.area_m2 ?? 0, lang)],
+                    ['wsCount', 'count', (id: string) => String(cell(id)?.count ?? '…')],
+                    ['wsByCategory', 'cat', (id: string) => list(cell(id)?.byCategory ?? {})],
+                    ['wsByStatus', 'status', (id: string) => list(cell(id)?.byStatus ?? {})],
+                    [
+                      'wsInvest',
+                      'invest',
+                      (id: string) => formatInvestment(cell(id)?.investment_cny ?? 0, lang),
+                    ],
+                    [
+                      'wsUnknown',
+                      'unknown',
+                      (id: string) => String(cell(id)?.investment_unknown ?? '…'),
+                    ],
+                    ['wsGreen', 'green', (id: string) => formatArea(cell(id)?.green_m2 ?? 0, lang)],
+                    [
+                      'wsGreenShare',
+                      'gshare',
+                      (id: string) => `${((cell(id)?.green_share ?? 0) * 100).toFixed(2)} %`,
+                    ],
+                    [
+                      'wsCoverage',
+                      'coverage',
+                      (id: string) =>
+                        `${((cell(id)?.coverage_share ?? 0) * 100).toFixed(2)} % (${rule})`,
+                    ],
+                  ] as const
+                ).map(([key, tid, value]) => (
+                  <tr key={key}>
+                    <th scope="row">{t(key)}</th>
+                    {regions.map((r) => (
+                      <td key={r.id} data-testid={`result-${tid}`}>
+                        {value(r.id)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="row">
+            <button
+              type="button"
+              data-testid="export-results"
+              disabled={results.length === 0}
+              onClick={() =>
+                download(
+                  `planning-atlas-regions-${stamp}.csv`,
+                  'text/csv',
+                  resultsToCsv(regions, results),
+                )
+              }
+            >
+              {t('wsExportResults')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  `planning-atlas-regions-${stamp}.geojson`,
+                  'application/geo+json',
+                  JSON.stringify(regionsToGeoJSON(regions)),
+                )
+              }
+            >
+              {t('wsExportRegions')}
+            </button>
+          </div>
+        </>
+      )}
+      {(regions.length > 0 || layers.length > 0) && (
+        <button type="button" className="link danger" onClick={() => void clearAllWork()}>
+          {t('wsClearAll')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import { dropLayerUrl } from './layer-urls.ts';
+import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
+
+export type DrawMode = 'polygon' | 'rectangle' | 'circle' | null;
+
+export interface ImportReport {
+  name: string;
+  format: string;
+  loaded: number;
+  total: number;
+  problems: string[];
+  fatal: string | null;
+}
+
+/** A CSV whose coordinate columns could not be found: the user picks them. */
+export interface PendingCsv {
+  file: File;
+  columns: string[];
+  preview: string[][];
+}
+
+export interface WorkspaceState {
+  regions: Region[];
+  layers: ImportedLayer[];
+  drawMode: DrawMode;
+  /** The region being edited in terra-draw's select mode, if any. */
+  editing: string | null;
+  /** When the last shape was finished (ms): the finishing click must not also select. */
+  drawFinishedAt: number;
+  /** Which points the region results count: the filtered ledger or an imported point layer. */
+  pointsSource: string;
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  /** The import under way: what it is doing and how far (0..1). */
+  importing: { name: string; stage: string; fraction: number } | null;
+  report: ImportReport | null;
+  pending: PendingCsv | null;
+  /** True once the stored workspace has been read (saving starts after that). */
+  restored: boolean;
+  /** Regions from the link could not all be written to the URL. */
+  urlTooLong: boolean;
+}
+
+export const LEDGER_SOURCE = 'ledger';
+
+export const useWorkspace = create<WorkspaceState>()(() => ({
+  regions: [],
+  layers: [],
+  drawMode: null,
+  editing: null,
+  drawFinishedAt: 0,
+  pointsSource: LEDGER_SOURCE,
+  crs: 'wgs84',
+  importing: null,
+  report: null,
+  pending: null,
+  restored: false,
+  urlTooLong: false,
+}));
+
+let counter = 0;
+export const newId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(++counter).toString(36)}`;
+
+export function addRegion(region: Region): void {
+  useWorkspace.setState((s) => ({
+    regions: [...s.regions.filter((r) => r.id !== region.id), region],
+  }));
+}
+
+export function updateRegion(id: string, patch: Partial<Region>): void {
+  useWorkspace.setState((s) => ({
+    regions: s.regions.map((r) => (r.id === id ? { ...r, ...patch } : r)),
+  }));
+}
+
+export function removeRegion(id: string): void {
+  useWorkspace.setState((s) => ({ regions: s.regions.filter((r) => r.id !== id) }));
+}
+
+export function addLayer(layer: ImportedLayer): void {
+  useWorkspace.setState((s) => ({ layers: [...s.layers, layer] }));
+}
+
+export function removeLayer(id: string): void {
+  dropLayerUrl(id);
+  useWorkspace.setState((s) => ({
+    layers: s.layers.filter((l) => l.id !== id),
+    pointsSource: s.pointsSource === id ? LEDGER_SOURCE : s.pointsSource,
+  }));
+}
+
+export function toggleLayer(id: string): void {
+  useWorkspace.setState((s) => ({
+    layers: s.layers.map((l) => (l.id === id ? { ...l, visible: !l.visible } : l)),
+  }));
+}
