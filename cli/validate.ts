@@ -27,7 +27,9 @@ const OPTIONS = {
 async function polygonChecks(
   result: LoadResult,
 ): Promise<{ errors: FormatIssue[]; warnings: FormatIssue[] }> {
-  const { checkPolygonal, findSelfIntersection } = await import('../src/core/analytics/validate.ts');
+  const { checkPolygonal, findSelfIntersection } = await import(
+    '../src/core/analytics/validate.ts'
+  );
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const bad = new Set(result.errors.map((e) => e.feature));

@@ -14,7 +14,11 @@ import {
   placeCheck,
 } from '../core/green/access.ts';
 import { type CityDetail, cityDetail, type NewPark } from '../core/green/detail.ts';
-import { type ImportOptions, type ImportOutcome, importFile } from '../core/workspace/import-file.ts';
+import {
+  type ImportOptions,
+  type ImportOutcome,
+  importFile,
+} from '../core/workspace/import-file.ts';
 import type { Region } from '../core/workspace/model.ts';
 import { type RegionResult, type ResultPoints, regionResults } from '../core/workspace/results.ts';
 

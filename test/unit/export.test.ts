@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import {
+  INITIATIVE_COLUMNS,
+  initiativesToCsv,
+  initiativesToGeoJSON,
+} from '../../src/core/ledger/export.ts';
 import type { Initiative } from '../../src/core/ledger/model.ts';
-import { INITIATIVE_COLUMNS, initiativesToCsv, initiativesToGeoJSON } from '../../src/core/ledger/export.ts';
 
 const ROWS: readonly Initiative[] = Object.freeze([
   Object.freeze({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../src/core/ledger/model.ts';
 import {
   EMPTY_FILTERS,
   filterInitiatives,
   isFiltered,
   type LedgerFilters,
 } from '../../src/core/ledger/filters.ts';
+import type { Initiative } from '../../src/core/ledger/model.ts';
 import { ledgerTotals } from '../../src/core/ledger/totals.ts';
 
 function row(p: Partial<Initiative> & { id: string }): Initiative {

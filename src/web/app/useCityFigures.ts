@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import type { CityFigures } from '../../worker/api.ts';
 import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../../worker/client.ts';
+import { useAtlas } from '../state/store.ts';
+import { useFilteredInitiatives } from '../state/useFiltered.ts';
 
 export interface FiguresState {
   status: 'idle' | 'busy' | 'done' | 'error';

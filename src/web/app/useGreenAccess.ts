@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { indicatorsSchema, standardsSchema } from '../../core/green/model.ts';
+import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
-import { atlasWorker, layersReady } from '../../worker/client.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
 

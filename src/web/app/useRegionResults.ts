@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
-import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { passesLayerFilter } from '../../core/workspace/model.ts';
 import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
+import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { useAtlas } from '../state/store.ts';
+import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 
 const num = (v: unknown) =>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
 import { useAtlas } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
-import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
 import { clearWorkspace, loadWorkspace, saveWorkspace } from '../workspace/persist.ts';
 import { useWorkspace } from '../workspace/store.ts';
 

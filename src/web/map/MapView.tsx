@@ -9,8 +9,8 @@ import MapGL, {
   ScaleControl,
   Source,
 } from 'react-map-gl/maplibre';
-import { useGreen } from '../state/green-store.ts';
 import { selectFeature } from '../state/actions.ts';
+import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';

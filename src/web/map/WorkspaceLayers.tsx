@@ -1,8 +1,8 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import { Layer, Source } from 'react-map-gl/maplibre';
-import { layerUrl } from '../workspace/layer-urls.ts';
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
+import { layerUrl } from '../workspace/layer-urls.ts';
 import { useWorkspace } from '../workspace/store.ts';
 import { FONT } from './ids.ts';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AtlasData } from '../../core/ledger/load.ts';
 import { EMPTY_FILTERS, type LedgerFilters } from '../../core/ledger/filters.ts';
+import type { AtlasData } from '../../core/ledger/load.ts';
 import type { Lang, LayerKey, Selection, UrlState } from './url.ts';
 
 export interface View {

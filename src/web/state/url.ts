@@ -1,5 +1,5 @@
-import { CATEGORIES, type Category, STATUSES, type Status } from '../../core/ledger/model.ts';
 import { EMPTY_FILTERS, type LedgerFilters } from '../../core/ledger/filters.ts';
+import { CATEGORIES, type Category, STATUSES, type Status } from '../../core/ledger/model.ts';
 
 /** Everything a shared link restores. Serialised in one place: here. */
 export interface UrlState {

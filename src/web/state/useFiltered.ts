@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Initiative } from '../../core/ledger/model.ts';
 import { filterInitiatives } from '../../core/ledger/filters.ts';
+import type { Initiative } from '../../core/ledger/model.ts';
 import { useAtlas } from './store.ts';
 
 const NONE: Initiative[] = [];

@@ -1,7 +1,7 @@
+import { isFiltered } from '../../core/ledger/filters.ts';
 import { CATEGORIES, type Category, STATUSES, type Status } from '../../core/ledger/model.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../i18n/strings.ts';
 import { useT } from '../i18n/useT.ts';
-import { isFiltered } from '../../core/ledger/filters.ts';
 import { CATEGORY_STYLE } from '../map/palette.ts';
 import { useAtlas } from '../state/store.ts';
 

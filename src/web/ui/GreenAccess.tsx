@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
-import { useGreen } from '../state/green-store.ts';
 import { pick, useT } from '../i18n/useT.ts';
+import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import { COVERAGE_RULE_RE } from '../state/url.ts';
 import { formatArea } from './format.ts';

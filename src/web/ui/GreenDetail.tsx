@@ -1,5 +1,5 @@
-import { useGreen } from '../state/green-store.ts';
 import { useT } from '../i18n/useT.ts';
+import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import { formatArea } from './format.ts';
 

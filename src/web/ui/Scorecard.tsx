@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { type Basis, type ScoreRow, scorecard } from '../../core/green/scorecard.ts';
-import { useGreen } from '../state/green-store.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useT } from '../i18n/useT.ts';
+import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 
 const fmt = (row: ScoreRow, v: number | null) => {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useT } from '../i18n/useT.ts';
 import { initiativesToCsv, initiativesToGeoJSON } from '../../core/ledger/export.ts';
 import { ledgerTotals } from '../../core/ledger/totals.ts';
+import { useT } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { download } from './download.ts';

@@ -2,9 +2,9 @@
 
 import { proxy, transfer } from 'comlink';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { atlasWorker } from '../../worker/client.ts';
 import { setLayerBytes } from './layer-urls.ts';
-import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { addLayer, newId, useWorkspace } from './store.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { dropLayerUrl } from './layer-urls.ts';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
+import { dropLayerUrl } from './layer-urls.ts';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | null;
 

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indicatorsSchema, standardsSchema, type Threshold } from '../../../src/core/green/model.ts';
+import {
+  indicatorsSchema,
+  standardsSchema,
+  type Threshold,
+} from '../../../src/core/green/model.ts';
 import { rate, scorecard } from '../../../src/core/green/scorecard.ts';
 
 const t = (level: 'high' | 'minimum', op: '>=' | '>', value: number): Threshold => ({

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
+import { passesLayerFilter } from '../../../core/workspace/model.ts';
 import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { importUserFile, layerRegions } from '../../workspace/import-action.ts';
-import { passesLayerFilter } from '../../../core/workspace/model.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,.kml,.gpx,.zip';

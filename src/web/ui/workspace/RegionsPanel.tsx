@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
+import { resultsToCsv } from '../../../core/workspace/export.ts';
+import { regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useAtlas } from '../../state/store.ts';
-import { resultsToCsv } from '../../../core/workspace/export.ts';
-import { regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import {
   type DrawMode,
   LEDGER_SOURCE,
