@@ -1,7 +1,7 @@
 /** `atlas coverage --parks P --regions R`: park service-radius coverage per region. */
 import type { FeatureCollection, Geometry } from 'geojson';
+import { parseCoverageRule } from '../src/core/analytics/coverage-rule.ts';
 import type { PopulationInput } from '../src/core/analytics/index.ts';
-import { parseCoverageRule } from '../src/core/analytics/service-radius.ts';
 import type { LoadResult } from '../src/core/formats/index.ts';
 import {
   COMMON_OPTIONS,
@@ -75,12 +75,10 @@ export async function coverage(args: string[], io: Io): Promise<number | 'help'>
     throw new UsageError('--population needs --pop-field', 'coverage');
   if (popField !== undefined && popFile === undefined)
     throw new UsageError('--pop-field needs --population', 'coverage');
-  let rule: ReturnType<typeof parseCoverageRule> | undefined;
-  try {
-    rule = values.rule !== undefined ? parseCoverageRule(values.rule) : undefined;
-  } catch (e) {
-    throw new UsageError(`--rule: ${e instanceof Error ? e.message : String(e)}`, 'coverage');
-  }
+  const parsedRule = values.rule !== undefined ? parseCoverageRule(values.rule) : undefined;
+  if (parsedRule && 'error' in parsedRule)
+    throw new UsageError(`--rule: ${parsedRule.error}`, 'coverage');
+  const rule = parsedRule?.ok;
   const crs = 'wgs84';
   const idField = values['id-field'];
   const reporter = new Reporter(io, 'coverage', values.progress ?? io.errIsTTY);

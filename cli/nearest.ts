@@ -1,5 +1,6 @@
 /** `atlas nearest --from P --to F [--k N]`: the k nearest features to each point. */
 import type { FeaturesInput, PointSet } from '../src/core/analytics/index.ts';
+import { parseNumber } from '../src/core/common/number.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
@@ -26,8 +27,8 @@ const OPTIONS = {
 
 function positive(name: string, text: string | undefined, integer: boolean): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+  const n = parseNumber(text);
+  if (n === null || n <= 0 || (integer && !Number.isInteger(n))) {
     throw new UsageError(
       `--${name} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`,
       'nearest',

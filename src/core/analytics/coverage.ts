@@ -14,17 +14,12 @@
  */
 import { multiPolygonArea } from './area.ts';
 import { geodesicBuffer } from './buffer.ts';
+import { type CoverageRule, coverageRule, DEFAULT_RULE, ruleLabel } from './coverage-rule.ts';
 import { expandBBox, indexItems, itemsAt, itemsNear } from './item-index.ts';
 import { type OverlayOptions, overlayAreas, type WeightedPolygon } from './overlay.ts';
 import { PreparedPolygon } from './point-in-polygon.ts';
 import { PointIndex } from './point-index.ts';
-import {
-  type CoverageRule,
-  DEFAULT_RULE,
-  parseCoverageRule,
-  ruleLabel,
-  serviceRadius,
-} from './service-radius.ts';
+import { serviceRadius } from './service-radius.ts';
 import { invalidPointRows } from './totals.ts';
 import type {
   BBox,
@@ -118,9 +113,7 @@ export function parkCoverage(
   options: CoverageOptions = {},
 ): CoverageResult {
   const rule =
-    typeof options.rule === 'string'
-      ? parseCoverageRule(options.rule)
-      : (options.rule ?? DEFAULT_RULE);
+    typeof options.rule === 'string' ? coverageRule(options.rule) : (options.rule ?? DEFAULT_RULE);
   const repair = options.repair ?? true;
   const idOpt = (f?: string) => ({ ...(f !== undefined ? { idField: f } : {}), repair });
   const r = readPolygonal(regions, idOpt(options.idField));

@@ -21,6 +21,17 @@ export {
   type PopulationInput,
   parkCoverage,
 } from './coverage.ts';
+export {
+  type CoverageRule,
+  type CoverageRuleResult,
+  canonicalRule,
+  coverageRule,
+  DEFAULT_RULE,
+  parseCoverageRule,
+  ruleLabel,
+  WALK_MAX_M,
+  WALK_MIN_M,
+} from './coverage-rule.ts';
 export { DENSIFY_METRES, densify, densifyRing } from './densify.ts';
 export {
   distance,
@@ -54,13 +65,7 @@ export {
 } from './overlay.ts';
 export { PreparedPolygon, pointInPolygon } from './point-in-polygon.ts';
 export { isValidLonLat, PointIndex } from './point-index.ts';
-export {
-  type CoverageRule,
-  DEFAULT_RULE,
-  parseCoverageRule,
-  ruleLabel,
-  serviceRadius,
-} from './service-radius.ts';
+export { serviceRadius } from './service-radius.ts';
 export {
   invalidPointRows,
   type RegionTotals,

@@ -1,39 +1,20 @@
 /**
- * Service-radius rules for park coverage (see /work/shared/reference/standards.md).
- *
- * - `gbt50563` (GB/T 50563 / the 2021 urban health examination indicator): a park of >= 5,000 m²
- *   serves 500 m from its edge, 2,000-5,000 m² serves 300 m, smaller parks do not qualify. Area is
- *   the park's own ellipsoidal area. Option `historicDistrict` (text `gbt50563:historic`, off by
- *   default, a widely cited but unconfirmed reading): parks of >= 1,000 m² serve 300 m.
- * - `walk:METRES`: every park serves METRES from its edge (straight line, e.g. walk:500 for the
- *   10-minute life circle), optionally only parks of at least `minAreaM2`.
+ * Service radii of parks under a coverage rule. The rules, their text form and their valid
+ * ranges are in coverage-rule.ts (the one parser); re-exported here for existing importers.
  */
-export type CoverageRule =
-  | { kind: 'gbt50563'; historicDistrict?: boolean }
-  | { kind: 'walk'; metres: number; minAreaM2?: number };
+import { type CoverageRule, ruleLabel } from './coverage-rule.ts';
 
-export const DEFAULT_RULE: CoverageRule = { kind: 'gbt50563' };
-
-/** Parses `gbt50563`, `gbt50563:historic` or `walk:METRES`; throws with the accepted forms. */
-export function parseCoverageRule(text: string): CoverageRule {
-  const t = text.trim().toLowerCase();
-  if (t === 'gbt50563') return { kind: 'gbt50563' };
-  if (t === 'gbt50563:historic') return { kind: 'gbt50563', historicDistrict: true };
-  const walk = /^walk:(\d+(?:\.\d+)?)$/.exec(t);
-  if (walk) {
-    const metres = Number(walk[1]);
-    if (metres > 0 && metres <= 100_000) return { kind: 'walk', metres };
-  }
-  throw new Error(
-    `unknown coverage rule "${text}": use gbt50563, gbt50563:historic or walk:METRES (0 < METRES <= 100000)`,
-  );
-}
-
-/** The rule as text (the inverse of parseCoverageRule). */
-export function ruleLabel(rule: CoverageRule): string {
-  if (rule.kind === 'walk') return `walk:${rule.metres}`;
-  return rule.historicDistrict ? 'gbt50563:historic' : 'gbt50563';
-}
+export {
+  type CoverageRule,
+  type CoverageRuleResult,
+  canonicalRule,
+  coverageRule,
+  DEFAULT_RULE,
+  parseCoverageRule,
+  ruleLabel,
+  WALK_MAX_M,
+  WALK_MIN_M,
+} from './coverage-rule.ts';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 

@@ -1,25 +1,14 @@
 /**
  * Reading field values of points: numbers for sums and population, labels for counts by value.
- * A value is numeric when it is a finite number, or a string holding a plain decimal number
- * (optional sign, decimals, exponent, and thousands separators such as "1,234.5"). Blank,
- * non-numeric (e.g. "n/a", "12亿", "0x10") and non-finite values are MISSING: skipped and counted,
- * never read as 0.
+ * Numbers are read by THE number parser (common/number.ts): finite numbers, or strings holding a
+ * plain decimal (optional sign, decimals, exponent, valid thousands groups such as "1,234.5").
+ * Blank, non-numeric (e.g. "n/a", "12亿", "0x10") and non-finite values are MISSING: skipped and
+ * counted, never read as 0.
  */
 import type { PointSet } from './types.ts';
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
 /** The numeric value of a field value, or null when missing / not numeric. */
-export function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
-  const s = value.trim();
-  if (s === '') return null;
-  if (DECIMAL.test(s)) return Number(s);
-  if (GROUPED.test(s)) return Number(s.replace(/,/g, ''));
-  return null;
-}
+export { toNumber } from '../common/number.ts';
 
 /** Label used in `by` counts for blank / absent values. */
 export const BLANK_LABEL = '(blank)';

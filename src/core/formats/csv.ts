@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { FeatureId } from '../analytics/types.ts';
+import { parseNumber } from '../common/number.ts';
 import { toWgs84 } from './crs.ts';
 import { fatalResult } from './features.ts';
 import { decodeText, extensionOf } from './text.ts';
@@ -18,8 +19,6 @@ export const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'sh
 const DELIMITERS = [',', ';', '\t'] as const;
 
 const norm = (h: string) => h.trim().toLowerCase();
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const NUM = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
 const WKT_POINT = new RegExp(
   `^\\s*(?:SRID=\\d+;)?\\s*POINT\\s*(?:ZM|Z|M)?\\s*\\(\\s*(${NUM})\\s+(${NUM})(?:\\s+${NUM}){0,2}\\s*\\)\\s*$`,
@@ -44,13 +43,15 @@ export function detectDelimiter(text: string, preferTab = false): string {
 
 type Coord = { value: number } | { error: string };
 
-/** A coordinate cell: a plain decimal number (a decimal comma is read when `,` is not the delimiter). */
+/**
+ * A coordinate cell, read by THE number parser (common/number.ts); a decimal comma is read when
+ * `,` is not the delimiter.
+ */
 function parseCoordinate(cell: string | undefined, delimiter: string): Coord {
   const s = (cell ?? '').trim();
   if (s === '') return { error: 'blank' };
-  if (NUMBER.test(s)) return { value: Number(s) };
-  if (delimiter !== ',' && DECIMAL_COMMA.test(s)) return { value: Number(s.replace(',', '.')) };
-  return { error: `not a number: ${JSON.stringify(s)}` };
+  const n = parseNumber(s, { decimalComma: delimiter !== ',' });
+  return n === null ? { error: `not a number: ${JSON.stringify(s)}` } : { value: n };
 }
 
 function rangeError(value: number, axis: 'lon' | 'lat', other: Coord): string | null {

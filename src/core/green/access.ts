@@ -6,13 +6,14 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import {
   type CoverageOptions,
   type CoverageRegion,
+  coverageRule,
   geometryArea,
   nearest,
   parkCoverage,
-  parseCoverageRule,
   serviceRadius,
 } from '../analytics/index.ts';
 import type { FeaturesInput } from '../analytics/types.ts';
+import { toNumber } from '../common/number.ts';
 import type { PopulationLayer } from '../ledger/validate.ts';
 
 /** Optional layers that refine coverage: residential land (denominator), population. */
@@ -32,7 +33,7 @@ function populationInput(p: PopulationLayer): CoverageOptions['population'] {
     const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : [Number.NaN, Number.NaN];
     lons[i] = c[0] as number;
     lats[i] = c[1] as number;
-    counts[i] = Number((f.properties as Record<string, unknown> | null)?.[p.field]);
+    counts[i] = toNumber((f.properties as Record<string, unknown> | null)?.[p.field]) ?? Number.NaN;
   });
   return { points: { lons, lats, columns: { [p.field]: counts } }, field: p.field };
 }
@@ -123,7 +124,7 @@ export function placeCheck(
   ruleText: string,
   k = 3,
 ): PlaceAnswer {
-  const rule = parseCoverageRule(ruleText);
+  const rule = coverageRule(ruleText);
   const byId = new Map(green.features.map((f) => [String(f.id ?? f.properties?.id), f]));
   const hits =
     nearest(

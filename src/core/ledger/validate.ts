@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { parseNumber, toNumber } from '../common/number.ts';
 import type { BoundaryCollection, GreenCollection } from './model.ts';
 import {
   type BoundaryProps,
@@ -79,10 +80,8 @@ function cell(raw: string | undefined, field: string): { value: unknown; error?:
   if (!NUMERIC.has(field)) return { value: s };
   if (s === '')
     return REQUIRED_NUMERIC.has(field) ? { value: null, error: 'is blank' } : { value: null };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) {
-    return { value: null, error: `"${s.slice(0, 40)}" is not a number` };
-  }
-  return { value: Number(s) };
+  const n = parseNumber(s);
+  return n === null ? { value: null, error: `"${s.slice(0, 40)}" is not a number` } : { value: n };
 }
 
 /** Parses and validates data/initiatives.csv (or a city's replacement). */
@@ -276,9 +275,8 @@ export function validatePopulation(
 ): Validated<PopulationLayer> {
   const r = validatePlain(json, file, (f) => {
     const v = (f.properties as Record<string, unknown> | null)?.[field];
-    const n =
-      typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : Number.NaN;
-    if (!Number.isFinite(n) || n < 0)
+    const n = toNumber(v);
+    if (n === null || n < 0)
       return { field: `properties.${field}`, reason: 'is not a number ≥ 0' };
     const t = f.geometry?.type;
     return t === 'Point' || t === 'Polygon' || t === 'MultiPolygon'

@@ -1,15 +1,32 @@
-/** The region results table as CSV (one row per region), as Excel opens it. */
-import Papa from 'papaparse';
+/**
+ * The region results table as CSV (one row per region), as Excel opens it. Written by THE CSV
+ * writer (common/csv-write.ts): every text cell is defused, not only the region's name, because
+ * category and status labels come from the user's imported file too.
+ */
+import { writeRecordsCsv } from '../common/csv-write.ts';
 import type { Region } from './model.ts';
 import type { RegionResult } from './results.ts';
+
+/** The columns of the region results CSV, in order. */
+export const RESULT_COLUMNS = [
+  'region',
+  'shape',
+  'area_m2',
+  'points_inside',
+  'by_category',
+  'by_status',
+  'investment_cny_known',
+  'investment_not_stated',
+  'green_m2',
+  'green_share',
+  'coverage_share',
+] as const;
 
 export function resultsToCsv(regions: readonly Region[], results: readonly RegionResult[]): string {
   const rows = results.map((r) => {
     const region = regions.find((x) => x.id === r.id);
-    // Names are the user's text: defuse spreadsheet formulas.
-    const name = (region?.name ?? r.id).replace(/^[=+\-@\t\r]/, "'$&");
     return {
-      region: name,
+      region: region?.name ?? r.id,
       shape: region?.shape ?? '',
       area_m2: r.area_m2.toFixed(1),
       points_inside: r.count,
@@ -26,5 +43,5 @@ export function resultsToCsv(regions: readonly Region[], results: readonly Regio
       coverage_share: r.coverage_share.toFixed(6),
     };
   });
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+  return writeRecordsCsv(RESULT_COLUMNS, rows);
 }

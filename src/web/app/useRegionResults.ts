@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { toNumber } from '../../core/common/number.ts';
 import { passesLayerFilter } from '../../core/workspace/model.ts';
 import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
@@ -6,8 +7,8 @@ import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 
-const num = (v: unknown) =>
-  typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : Number.NaN;
+/** A stated value as a number (THE parser: "1,234" is 1234), NaN when blank or not a number. */
+const num = (v: unknown) => toNumber(v) ?? Number.NaN;
 
 /** Region results from the worker, recomputed when regions, points, filters or the rule change. */
 export function useRegionResults(): {

@@ -1,3 +1,5 @@
+import { canonicalRule } from '../../core/analytics/coverage-rule.ts';
+import { parseNumber } from '../../core/common/number.ts';
 import { EMPTY_FILTERS, type LedgerFilters } from '../../core/ledger/filters.ts';
 import { CATEGORIES, type Category, STATUSES, type Status } from '../../core/ledger/model.ts';
 
@@ -13,9 +15,6 @@ export interface UrlState {
   /** The analyst's regions, encoded (workspace/model.ts encodeRegions); null when none. */
   regions: string | null;
 }
-
-/** The coverage rules a link may carry (see analytics/service-radius.ts). */
-export const COVERAGE_RULE_RE = /^(gbt50563(:historic)?|walk:\d{1,6}(\.\d+)?)$/;
 
 export type Lang = 'zh' | 'en';
 export const LAYER_KEYS = ['boundaries', 'initiatives', 'green', 'labels'] as const;
@@ -36,9 +35,7 @@ function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] 
 }
 
 function num(raw: string | undefined): number | null {
-  if (raw === undefined || raw.trim() === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
+  return raw === undefined ? null : parseNumber(raw);
 }
 
 function range(raw: string | null): [number | null, number | null] {
@@ -57,8 +54,11 @@ function rangeString(a: number | null, b: number | null): string | null {
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   let view: UrlState['view'] = null;
-  const v = p.get('v')?.split(',').map(Number);
-  if (v && v.length === 3 && v.every(Number.isFinite)) {
+  const v = p
+    .get('v')
+    ?.split(',')
+    .map((x) => parseNumber(x));
+  if (v && v.length === 3 && v.every((x) => x !== null)) {
     const [lon, lat, zoom] = v as [number, number, number];
     if (Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) {
       view = { lon, lat, zoom };
@@ -94,14 +94,14 @@ export function parseUrlState(search: string): UrlState {
   }
   const langRaw = p.get('lang');
   const lang: Lang | null = langRaw === 'zh' || langRaw === 'en' ? langRaw : null;
-  const cov = p.get('cov');
   return {
     view,
     filters,
     selection,
     lang,
     hidden: list<LayerKey>(p.get('hide'), LAYER_KEYS),
-    coverage: cov && COVERAGE_RULE_RE.test(cov) ? cov : null,
+    // THE rule parser (core/analytics/coverage-rule.ts): an invalid rule means off, canonical text.
+    coverage: canonicalRule(p.get('cov')),
     regions: /^[A-Za-z0-9_-]{1,4000}$/.test(p.get('rg') ?? '') ? p.get('rg') : null,
   };
 }

@@ -1,3 +1,4 @@
+import { parseNumber } from '../../core/common/number.ts';
 import { isFiltered } from '../../core/ledger/filters.ts';
 import { CATEGORIES, type Category, STATUSES, type Status } from '../../core/ledger/model.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../i18n/strings.ts';
@@ -7,12 +8,6 @@ import { useAtlas } from '../state/store.ts';
 
 function toggle<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
-}
-
-function parseNumber(raw: string): number | null {
-  if (raw.trim() === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
 }
 
 /** Investment inputs are in the language's usual unit: 亿元 in Chinese, million CNY in English. */

@@ -1,9 +1,14 @@
 import { useMemo, useState } from 'react';
+import {
+  parseCoverageRule,
+  ruleLabel,
+  WALK_MAX_M,
+  WALK_MIN_M,
+} from '../../core/analytics/coverage-rule.ts';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
-import { COVERAGE_RULE_RE } from '../state/url.ts';
 import { formatArea } from './format.ts';
 import { GreenDetail } from './GreenDetail.tsx';
 import { Scorecard } from './Scorecard.tsx';
@@ -108,15 +113,17 @@ export function GreenAccess() {
               {t('greenCustom')}
               <input
                 type="number"
-                min={1}
-                max={100000}
+                min={WALK_MIN_M}
+                max={WALK_MAX_M}
                 step={50}
                 value={custom}
                 data-testid="coverage-custom"
                 onChange={(e) => {
                   setCustom(e.target.value);
-                  const next = `walk:${Number(e.target.value)}`;
-                  if (Number(e.target.value) > 0 && COVERAGE_RULE_RE.test(next)) {
+                  // THE rule parser: out-of-range distances are not applied (the input shows them).
+                  const parsed = parseCoverageRule(`walk:${e.target.value}`);
+                  if ('ok' in parsed) {
+                    const next = ruleLabel(parsed.ok);
                     setRule(next);
                     setLastRule(next);
                   }

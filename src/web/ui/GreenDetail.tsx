@@ -1,3 +1,4 @@
+import { parseNumber } from '../../core/common/number.ts';
 import { useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -68,8 +69,8 @@ export function GreenDetail() {
           step={1000}
           value={newParkArea}
           onChange={(e) => {
-            const area = Number(e.target.value);
-            if (area > 0) {
+            const area = parseNumber(e.target.value);
+            if (area !== null && area > 0) {
               useGreen.setState((s) => ({
                 newParkArea: area,
                 newPark: s.newPark ? { ...s.newPark, area_m2: area } : null,

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
+  coverageRule,
   PreparedShape,
   parkCoverage,
   parseCoverageRule,
@@ -178,10 +179,10 @@ describe('park coverage: bad input', () => {
 
 describe('service-radius rules', () => {
   it('parses and prints rules', () => {
-    expect(parseCoverageRule('GBT50563')).toEqual({ kind: 'gbt50563' });
-    expect(parseCoverageRule('walk:800')).toEqual({ kind: 'walk', metres: 800 });
-    expect(ruleLabel(parseCoverageRule('gbt50563:historic'))).toBe('gbt50563:historic');
-    expect(() => parseCoverageRule('walk:0')).toThrow();
+    expect(coverageRule('GBT50563')).toEqual({ kind: 'gbt50563' });
+    expect(parseCoverageRule('walk:800')).toEqual({ ok: { kind: 'walk', metres: 800 } });
+    expect(ruleLabel(coverageRule('gbt50563:historic'))).toBe('gbt50563:historic');
+    expect(() => coverageRule('walk:0')).toThrow();
   });
 
   it('thresholds are inclusive at 2,000 and 5,000 m²', () => {
