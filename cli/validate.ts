@@ -2,10 +2,14 @@
  * `atlas validate <input>`: exit 0 with a summary, or exit 1 with every problem on stdout as
  * {"errors":[{"row"|"feature":N,"field":"...","reason":"..."}]}. Besides what the format loaders
  * check, polygons go through the analytics' checks: degenerate rings are errors, self-intersections
- * warnings (the analytics repair them).
+ * warnings (the analytics repair them). GeoJSON files are also checked against RFC 7946 as written
+ * (src/core/formats/rfc7946.ts): unclosed or short rings, short lines, non-numeric positions, bad
+ * ids and bboxes are errors even though the loader could repair them.
  */
+import { readFileSync } from 'node:fs';
 import type { Geometry } from 'geojson';
-import type { FormatIssue, LoadResult } from '../src/core/formats/index.ts';
+import { decodeText, type FormatIssue, type LoadResult } from '../src/core/formats/index.ts';
+import { checkRfc7946, type Rfc7946Report } from '../src/core/formats/rfc7946.ts';
 import {
   COMMON_OPTIONS,
   formatOption,
@@ -52,6 +56,22 @@ async function polygonChecks(
     }
   });
   return { errors, warnings };
+}
+
+/** RFC 7946 problems of a GeoJSON file as written (empty for other formats). */
+function rfcChecks(file: string, r: LoadResult): Rfc7946Report {
+  if (r.format !== 'geojson') return { errors: [], warnings: [] };
+  try {
+    return checkRfc7946(JSON.parse(decodeText(readFileSync(file)).text));
+  } catch {
+    return { errors: [], warnings: [] }; // the loader already read it; cannot fail here
+  }
+}
+
+/** Errors of both checks, one per feature and field (the RFC's wording first). */
+function merge(first: FormatIssue[], second: FormatIssue[]): FormatIssue[] {
+  const seen = new Set(first.map((e) => `${e.feature}|${e.row}|${e.field}`));
+  return [...first, ...second.filter((e) => !seen.has(`${e.feature}|${e.row}|${e.field}`))];
 }
 
 function summary(file: string, r: LoadResult, warnings: FormatIssue[]) {
@@ -108,10 +128,11 @@ export async function validate(args: string[], io: Io): Promise<number | 'help'>
   }
   reporter.progress(`checking ${file}`);
   const polygons = await polygonChecks(loaded);
-  const errors = [...loaded.errors, ...polygons.errors].sort(
+  const rfc = rfcChecks(file, loaded);
+  const errors = merge(rfc.errors, [...loaded.errors, ...polygons.errors]).sort(
     (a, b) => (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1),
   );
-  const warnings = [...loaded.warnings, ...polygons.warnings];
+  const warnings = [...loaded.warnings, ...rfc.warnings, ...polygons.warnings];
   if (errors.length > 0) {
     writeJson(io, { errors: errors.map((i) => issueJson(i, false)) });
     reporter.warn(file, warnings);

@@ -1,44 +1,61 @@
 /**
- * CSV/TSV point tables: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030; comma,
- * semicolon or tab delimited (detected on the header line, outside quotes). Coordinates come from
- * lon/lat columns found by header name, or from a WKT column holding POINT(lon lat). Rows with
- * blank, non-numeric or out-of-range coordinates are reported (1-based data row and column) and
- * left out; the other rows are kept.
+ * CSV/TSV point tables: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030; the
+ * delimiter (comma, semicolon, tab or pipe) is guessed by PapaParse on the first rows, after any
+ * blank lines before the header. Coordinates come from lon/lat columns found by header name, or
+ * from a WKT column holding POINT(lon lat); columns in Web Mercator metres are recognised and
+ * converted. Rows with blank, non-numeric or out-of-range coordinates are reported (1-based data
+ * row and column) and left out; the other rows are kept. `tableToPoints` is shared with the
+ * spreadsheet loader.
  */
 import Papa from 'papaparse';
 import type { FeatureId } from '../analytics/types.ts';
 import { parseNumber } from '../common/number.ts';
+import {
+  cleanHeaders,
+  findColumn,
+  findWktColumn,
+  isBlankRow,
+  LAT_NAMES,
+  LON_NAMES,
+  leadingBlankRows,
+  noCoordinatesReason,
+  norm,
+  rangeError,
+} from './columns.ts';
 import { toWgs84 } from './crs.ts';
 import { fatalResult } from './features.ts';
+import { fromWebMercator, looksLikeWebMercator, WEB_MERCATOR_NOTE } from './mercator.ts';
 import { decodeText, extensionOf } from './text.ts';
-import type { Bytes, FormatIssue, LoadOptions, LoadResult } from './types.ts';
+import type { Bytes, FormatIssue, LoadMeta, LoadOptions, LoadResult } from './types.ts';
 
-export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度'] as const;
-export const LAT_NAMES = ['lat', 'latitude', 'y', '纬度'] as const;
-export const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'shape'] as const;
-const DELIMITERS = [',', ';', '\t'] as const;
+export { LAT_NAMES, LON_NAMES, WKT_NAMES } from './columns.ts';
 
-const norm = (h: string) => h.trim().toLowerCase();
+const DELIMITERS_TO_GUESS = [',', ';', '\t', '|'];
 const NUM = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
 const WKT_POINT = new RegExp(
   `^\\s*(?:SRID=\\d+;)?\\s*POINT\\s*(?:ZM|Z|M)?\\s*\\(\\s*(${NUM})\\s+(${NUM})(?:\\s+${NUM}){0,2}\\s*\\)\\s*$`,
   'i',
 );
 const WKT_START = /^\s*(?:SRID=\d+;)?\s*([A-Za-z]+)/;
+/** Blank lines (or lines of delimiters only, as Excel writes empty rows) before the header. */
+const LEADING_BLANK_LINES = /^(?:[ \t,;|]*(?:\r\n|\n|\r))+/;
+/** Text given to PapaParse's delimiter guess (it reads the first 10 rows of it). */
+const GUESS_SAMPLE = 64 * 1024;
 
-/** The delimiter of a table: the most frequent of , ; TAB on the header line, outside quotes. */
+/**
+ * The delimiter of a table, guessed by PapaParse (the delimiter giving the most consistent field
+ * count over the first rows, quotes respected); `,` when nothing fits. `preferTab` (a .tsv file)
+ * takes tab whenever the first line has one.
+ */
 export function detectDelimiter(text: string, preferTab = false): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  }
-  let best: string = preferTab && counts.get('\t')! > 0 ? '\t' : ',';
-  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
-  return best;
+  const sample = text.replace(LEADING_BLANK_LINES, '').slice(0, GUESS_SAMPLE);
+  if (preferTab && /^[^\r\n]*\t/.test(sample)) return '\t';
+  const guess = Papa.parse<string[]>(sample, {
+    delimitersToGuess: DELIMITERS_TO_GUESS,
+    skipEmptyLines: true,
+    preview: 10,
+  }).meta.delimiter;
+  return DELIMITERS_TO_GUESS.includes(guess) ? guess : ',';
 }
 
 type Coord = { value: number } | { error: string };
@@ -52,60 +69,6 @@ function parseCoordinate(cell: string | undefined, delimiter: string): Coord {
   if (s === '') return { error: 'blank' };
   const n = parseNumber(s, { decimalComma: delimiter !== ',' });
   return n === null ? { error: `not a number: ${JSON.stringify(s)}` } : { value: n };
-}
-
-function rangeError(value: number, axis: 'lon' | 'lat', other: Coord): string | null {
-  const max = axis === 'lon' ? 180 : 90;
-  if (value >= -max && value <= max) return null;
-  const name = axis === 'lon' ? 'longitude' : 'latitude';
-  const swapped =
-    axis === 'lat' && 'value' in other && Math.abs(other.value) <= 90 && Math.abs(value) <= 180;
-  return `out of range: ${value} (${name} must be between -${max} and ${max}${
-    swapped ? '; are the longitude and latitude columns swapped?' : ''
-  })`;
-}
-
-function findColumn(headers: string[], names: readonly string[]): number {
-  const normalized = headers.map(norm);
-  for (const n of names) {
-    const i = normalized.indexOf(n);
-    if (i >= 0) return i;
-  }
-  return -1;
-}
-
-/** A WKT column: by header name, else the first column whose first non-blank cell is a POINT. */
-function findWktColumn(headers: string[], rows: string[][]): number {
-  const byName = findColumn(headers, WKT_NAMES);
-  if (byName >= 0) return byName;
-  for (let j = 0; j < headers.length; j++) {
-    const first = rows.slice(1, 50).find((r) => (r[j] ?? '').trim() !== '')?.[j];
-    if (first && /^\s*(?:SRID=\d+;)?\s*POINT\b/i.test(first)) return j;
-  }
-  return -1;
-}
-
-/** Unique, non-blank header names (blank -> column_N, repeats -> name_2...). */
-function cleanHeaders(raw: string[], warnings: FormatIssue[]): string[] {
-  const seen = new Set<string>();
-  return raw.map((h, j) => {
-    let name = h.trim();
-    if (name === '') {
-      name = `column_${j + 1}`;
-      warnings.push({ field: name, reason: `column ${j + 1} has no header; named ${name}` });
-    }
-    if (seen.has(name)) {
-      let k = 2;
-      while (seen.has(`${name}_${k}`)) k++;
-      warnings.push({
-        field: name,
-        reason: `header ${name} repeats; column ${j + 1} named ${name}_${k}`,
-      });
-      name = `${name}_${k}`;
-    }
-    seen.add(name);
-    return name;
-  });
 }
 
 /** Text per PapaParse chunk: large files are parsed piece by piece, with progress. */
@@ -142,55 +105,100 @@ function parseInChunks(
 }
 
 export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): LoadResult {
-  const crs = options.crs ?? 'wgs84';
   const progress = options.onProgress ?? (() => {});
   progress(0.02, 'decoding');
   const { text, encoding } = decodeText(bytes);
   progress(0.1, 'parsing');
   const delimiter = detectDelimiter(text, extensionOf(name) === '.tsv');
   const parsed = parseInChunks(text, delimiter, (f) => progress(0.1 + 0.4 * f, 'parsing'));
-  const data = parsed.data;
-  const meta = { encoding, delimiter };
-  if (data.length === 0 || data[0]!.every((h) => h.trim() === '')) {
+  const skip = leadingBlankRows(parsed.data);
+  const warnings: FormatIssue[] = parsed.errors.map((e) => {
+    const row = typeof e.row === 'number' ? e.row - skip : undefined;
+    return {
+      ...(row !== undefined && row > 0 ? { row } : {}),
+      field: '',
+      reason: `${e.code}: ${e.message}`,
+    };
+  });
+  return tableToPoints(parsed.data, {
+    format: 'csv',
+    meta: { encoding, delimiter },
+    warnings,
+    decimalDelimiter: delimiter,
+    where: (n) => `line ${n}`,
+    options,
+  });
+}
+
+export interface TableSource {
+  /** Format id of the result (`csv`, `xlsx`). */
+  format: string;
+  /** What is known already (encoding, delimiter, sheet...). */
+  meta: Partial<LoadMeta>;
+  /** Warnings found while reading (kept first). */
+  warnings: FormatIssue[];
+  /** Passed to the coordinate parser: a decimal comma is read unless this is `,`. */
+  decimalDelimiter: string;
+  /** Names the n-th (1-based) row of the source: `line 3`, `sheet row 3`. */
+  where: (n: number) => string;
+  options: LoadOptions;
+}
+
+/** The coordinate pair of a row, or its problems. */
+type Pair = { lon: number; lat: number } | { issues: FormatIssue[] };
+
+/**
+ * Points from the rows of a table (header row included, possibly after blank rows): coordinate
+ * columns by header (or the ones picked by the user) or a WKT POINT column; bad rows reported.
+ */
+export function tableToPoints(data: string[][], src: TableSource): LoadResult {
+  const { options, format } = src;
+  const crs = options.crs ?? 'wgs84';
+  const progress = options.onProgress ?? (() => {});
+  const skip = leadingBlankRows(data);
+  if (skip === data.length) {
     return fatalResult(
-      'csv',
+      format,
       'points',
       { field: 'header', reason: 'empty file: no header row' },
       crs,
-      meta,
+      src.meta,
     );
   }
   const warnings: FormatIssue[] = [];
-  const headers = cleanHeaders(data[0]!, warnings);
+  if (skip > 0) {
+    warnings.push({
+      field: 'header',
+      reason: `the header is on ${src.where(skip + 1)} (${skip} blank ${skip === 1 ? 'line' : 'lines'} before it skipped)`,
+    });
+  }
+  warnings.push(...src.warnings);
+  const headers = cleanHeaders(data[skip]!, warnings);
+  const body = data.slice(skip + 1);
   // Columns the user picked win over detection (a picked name that is absent is an error).
   const picked = (field: string | undefined, names: readonly string[]) =>
     field === undefined ? findColumn(headers, names) : headers.indexOf(field);
   const lonCol = picked(options.lonField, LON_NAMES);
   const latCol = picked(options.latField, LAT_NAMES);
   const useColumns = lonCol >= 0 && latCol >= 0;
-  const wktCol = useColumns ? -1 : findWktColumn(headers, data);
-  const columnsMeta = { ...meta, columns: headers };
+  const wktCol = useColumns ? -1 : findWktColumn(headers, body);
+  const columnsMeta = {
+    ...src.meta,
+    columns: headers,
+    ...(skip > 0 ? { headerLine: skip + 1 } : {}),
+  };
   if (!useColumns && wktCol < 0) {
-    const found =
-      lonCol >= 0
-        ? ` (found longitude column ${headers[lonCol]} but no latitude column)`
-        : latCol >= 0
-          ? ` (found latitude column ${headers[latCol]} but no longitude column)`
-          : '';
+    const preview = body.filter((r) => !isBlankRow(r)).slice(0, 5);
     return fatalResult(
-      'csv',
+      format,
       'points',
-      {
-        field: 'header',
-        reason:
-          `no coordinate columns found${found}: expected a longitude column ` +
-          `(${LON_NAMES.join(', ')}) and a latitude column (${LAT_NAMES.join(', ')}), ` +
-          `or a WKT column with POINT(lon lat); headers seen: ${headers.join(', ')}`,
-      },
+      { field: 'header', reason: noCoordinatesReason(headers, lonCol, latCol) },
       crs,
-      columnsMeta,
+      { ...columnsMeta, preview },
     );
   }
+  const lonField = useColumns ? headers[lonCol]! : headers[wktCol]!;
+  const latField = useColumns ? headers[latCol]! : headers[wktCol]!;
 
   const idCol = (() => {
     if (options.idField !== undefined) {
@@ -204,26 +212,57 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
     return headers.findIndex((h) => norm(h) === 'id');
   })();
 
-  const errors: FormatIssue[] = [];
-  for (const e of parsed.errors) {
-    const row = typeof e.row === 'number' ? e.row : undefined;
-    warnings.push({
-      ...(row !== undefined && row > 0 ? { row } : {}),
-      field: '',
-      reason: `${e.code}: ${e.message}`,
-    });
+  /** The raw coordinates of a row (before any range check or conversion). */
+  const readPair = (rec: string[], r: number): Pair => {
+    if (useColumns) {
+      const lon = parseCoordinate(rec[lonCol], src.decimalDelimiter);
+      const lat = parseCoordinate(rec[latCol], src.decimalDelimiter);
+      const issues: FormatIssue[] = [];
+      if ('error' in lon) issues.push({ row: r, field: lonField, reason: lon.error });
+      if ('error' in lat) issues.push({ row: r, field: latField, reason: lat.error });
+      return 'value' in lon && 'value' in lat ? { lon: lon.value, lat: lat.value } : { issues };
+    }
+    const cell = (rec[wktCol] ?? '').trim();
+    const m = WKT_POINT.exec(cell);
+    if (m) return { lon: Number(m[1]), lat: Number(m[2]) };
+    const type = WKT_START.exec(cell)?.[1]?.toUpperCase();
+    const reason =
+      cell === ''
+        ? 'blank'
+        : /\bEMPTY\s*$/i.test(cell)
+          ? 'empty point (POINT EMPTY)'
+          : type && type !== 'POINT'
+            ? `WKT geometry ${type} is not a POINT`
+            : `not a WKT POINT(lon lat): ${JSON.stringify(cell.slice(0, 60))}`;
+    return { issues: [{ row: r, field: lonField, reason }] };
+  };
+
+  // Web Mercator metres (x/y columns of 13363000, 3787000): recognised on a sample, converted.
+  const sample: Array<[number, number]> = [];
+  for (let i = 0; i < body.length && sample.length < 2000; i++) {
+    const p = readPair(body[i]!, i + 1);
+    if ('lon' in p) sample.push([p.lon, p.lat]);
   }
+  const mercator =
+    looksLikeWebMercator(sample) &&
+    sample.some(([x, y]) => Math.abs(x) > 1000 || Math.abs(y) > 1000);
+  if (mercator) warnings.push({ field: lonField, reason: WEB_MERCATOR_NOTE });
+
+  const errors: FormatIssue[] = [];
   const lons: number[] = [];
   const lats: number[] = [];
   const rows: number[] = [];
   const ids: FeatureId[] = [];
   const properties: Array<Record<string, unknown>> = [];
+  let total = 0;
   progress(0.5, 'checking rows');
-  const step = Math.max(5000, Math.floor(data.length / 20));
-  for (let r = 1; r < data.length; r++) {
-    if (r % step === 0) progress(0.5 + (0.45 * r) / data.length, 'checking rows');
-    const rec = data[r]!;
-    if (rec.every((v) => v.trim() === '')) continue;
+  const step = Math.max(5000, Math.floor(body.length / 20));
+  for (let i = 0; i < body.length; i++) {
+    const r = i + 1;
+    if (r % step === 0) progress(0.5 + (0.45 * r) / body.length, 'checking rows');
+    const rec = body[i]!;
+    if (isBlankRow(rec)) continue;
+    total++;
     if (rec.length !== headers.length) {
       warnings.push({
         row: r,
@@ -231,46 +270,19 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
         reason: `has ${rec.length} fields, the header has ${headers.length}`,
       });
     }
-    let lon: Coord;
-    let lat: Coord;
-    if (useColumns) {
-      lon = parseCoordinate(rec[lonCol], delimiter);
-      lat = parseCoordinate(rec[latCol], delimiter);
-    } else {
-      const cell = (rec[wktCol] ?? '').trim();
-      const m = WKT_POINT.exec(cell);
-      if (m) {
-        lon = { value: Number(m[1]) };
-        lat = { value: Number(m[2]) };
-      } else {
-        const type = WKT_START.exec(cell)?.[1]?.toUpperCase();
-        const reason =
-          cell === ''
-            ? 'blank'
-            : /\bEMPTY\s*$/i.test(cell)
-              ? 'empty point (POINT EMPTY)'
-              : type && type !== 'POINT'
-                ? `WKT geometry ${type} is not a POINT`
-                : `not a WKT POINT(lon lat): ${JSON.stringify(cell.slice(0, 60))}`;
-        errors.push({ row: r, field: headers[wktCol]!, reason });
-        continue;
-      }
+    const pair = readPair(rec, r);
+    if ('issues' in pair) {
+      errors.push(...pair.issues);
+      continue;
     }
-    let bad = false;
-    const lonField = useColumns ? headers[lonCol]! : headers[wktCol]!;
-    const latField = useColumns ? headers[latCol]! : headers[wktCol]!;
-    const lonErr = 'error' in lon ? lon.error : rangeError(lon.value, 'lon', lat);
-    const latErr = 'error' in lat ? lat.error : rangeError(lat.value, 'lat', lon);
-    if (lonErr) {
-      errors.push({ row: r, field: lonField, reason: useColumns ? lonErr : `longitude ${lonErr}` });
-      bad = true;
-    }
-    if (latErr) {
-      errors.push({ row: r, field: latField, reason: useColumns ? latErr : `latitude ${latErr}` });
-      bad = true;
-    }
-    if (bad || !('value' in lon) || !('value' in lat)) continue;
-    const [x, y] = toWgs84(lon.value, lat.value, crs);
+    const [lon, lat] = mercator ? fromWebMercator(pair.lon, pair.lat) : [pair.lon, pair.lat];
+    const lonErr = rangeError(lon, 'lon', lat);
+    const latErr = rangeError(lat, 'lat', lon);
+    const prefix = (axis: string) => (useColumns ? '' : `${axis} `);
+    if (lonErr) errors.push({ row: r, field: lonField, reason: `${prefix('longitude')}${lonErr}` });
+    if (latErr) errors.push({ row: r, field: latField, reason: `${prefix('latitude')}${latErr}` });
+    if (lonErr || latErr) continue;
+    const [x, y] = toWgs84(lon, lat, crs);
     const props: Record<string, unknown> = {};
     for (let j = 0; j < headers.length; j++) props[headers[j]!] = rec[j] ?? '';
     const idValue = idCol >= 0 ? (rec[idCol] ?? '').trim() : '';
@@ -281,7 +293,7 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
     properties.push(props);
   }
   return {
-    format: 'csv',
+    format,
     kind: 'points',
     points: {
       lons: Float64Array.from(lons),
@@ -295,10 +307,8 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
     fatal: false,
     meta: {
       ...columnsMeta,
-      ...(useColumns
-        ? { lonField: headers[lonCol]!, latField: headers[latCol]! }
-        : { wktField: headers[wktCol]! }),
-      total: data.slice(1).filter((rec) => !rec.every((v) => v.trim() === '')).length,
+      ...(useColumns ? { lonField, latField } : { wktField: lonField }),
+      total,
       crs,
     },
   };

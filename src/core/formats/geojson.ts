@@ -2,8 +2,11 @@
  * GeoJSON: a FeatureCollection, a single Feature, a bare geometry, or (leniently, with a warning)
  * a JSON array of Features. Malformed JSON is reported with the parser's position as line and
  * column; features with null or invalid geometry are reported by their 0-based position.
+ * Web Mercator files (declared by an old-style `crs` member, or evident from the coordinates) are
+ * converted with a warning; other declared projections are refused by name (geojson-crs.ts).
  */
 import { fatalResult, featureResult } from './features.ts';
+import { featuresFromWebMercator, geoJsonCrs } from './geojson-crs.ts';
 import { jsonErrorOffset } from './json-position.ts';
 import { decodeText, head, lineColumn } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult } from './types.ts';
@@ -88,6 +91,12 @@ export function loadGeoJson(bytes: Bytes, _name: string, options: LoadOptions = 
       meta,
     );
   }
+  // A declared or evident projection (Web Mercator converted, others refused by name).
+  const projection = geoJsonCrs(json, features);
+  if (projection.kind === 'refused')
+    return fatalResult('geojson', 'features', projection.error, crs, meta);
+  if (projection.warning) warnings.push(projection.warning);
+  if (projection.kind === 'mercator') features = featuresFromWebMercator(features);
   return featureResult('geojson', features, crs, meta, warnings);
 }
 

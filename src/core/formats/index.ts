@@ -2,8 +2,10 @@
  * File formats: pure loaders (bytes or text in, typed result out) shared by the app's Worker, the
  * `atlas` CLI and the tests. See `registry.ts` for the list and `types.ts` for the result.
  */
+
+export { binaryKind, notTextReason } from './binary.ts';
 export { geometryToWgs84, toWgs84 } from './crs.ts';
-export { detectDelimiter, LAT_NAMES, LON_NAMES, loadCsv, WKT_NAMES } from './csv.ts';
+export { detectDelimiter, LAT_NAMES, LON_NAMES, loadCsv, tableToPoints, WKT_NAMES } from './csv.ts';
 export {
   geometryError,
   type PointsFromResult,
@@ -22,7 +24,10 @@ export {
   kmlFormat,
   type LoadFileOptions,
   loadFile,
+  noUsableRow,
   shapefileFormat,
+  usableCount,
+  xlsxFormat,
 } from './registry.ts';
 export { loadShapefile } from './shapefile.ts';
 export { decodeText } from './text.ts';
@@ -38,4 +43,5 @@ export {
   type PointColumns,
   type XmlParser,
 } from './types.ts';
+export { loadXlsx } from './xlsx.ts';
 export { loadGpx, loadKml } from './xml.ts';

@@ -3,12 +3,14 @@
  * content, and how to load it. `loadFile` picks the format (explicit id, else extension, else
  * content) and never throws: an unexpected failure becomes a fatal error in the result.
  */
+import { notTextReason } from './binary.ts';
 import { loadCsv } from './csv.ts';
 import { fatalResult } from './features.ts';
 import { loadGeoJson, sniffGeoJson } from './geojson.ts';
 import { loadShapefile, sniffZip } from './shapefile.ts';
 import { extensionOf, toUint8 } from './text.ts';
 import type { Bytes, FormatLoader, LoadOptions, LoadResult } from './types.ts';
+import { loadXlsx, sniffSpreadsheet } from './xlsx.ts';
 import { loadGpx, loadKml, sniffGpx, sniffKml } from './xml.ts';
 
 export const csvFormat: FormatLoader = {
@@ -45,8 +47,16 @@ export const shapefileFormat: FormatLoader = {
   load: loadShapefile,
 };
 
+export const xlsxFormat: FormatLoader = {
+  id: 'xlsx',
+  extensions: ['.xlsx', '.xlsm', '.xls', '.ods'],
+  sniff: sniffSpreadsheet,
+  load: loadXlsx,
+};
+
 /** Every format, in sniffing order (CSV last: it is the fallback for unrecognised text). */
 export const FORMATS: readonly FormatLoader[] = [
+  xlsxFormat,
   shapefileFormat,
   kmlFormat,
   gpxFormat,
@@ -68,7 +78,7 @@ export function detectFormat(bytes: Bytes, name: string, formatId?: string): For
 }
 
 export interface LoadFileOptions extends LoadOptions {
-  /** Force a format by id (`csv`, `geojson`, `kml`, `gpx`, `shapefile`). */
+  /** Force a format by id (`csv`, `geojson`, `kml`, `gpx`, `shapefile`, `xlsx`). */
   format?: string;
 }
 
@@ -91,8 +101,21 @@ export async function loadFile(
       crs,
     );
   }
+  const label = TEXT_FORMATS[format.id];
+  if (label !== undefined && typeof bytes !== 'string') {
+    const reason = notTextReason(toUint8(bytes), label);
+    if (reason !== null) {
+      return fatalResult(
+        format.id,
+        format.id === 'csv' ? 'points' : 'features',
+        { field: 'file', reason },
+        crs,
+      );
+    }
+  }
+  let result: LoadResult;
   try {
-    return await format.load(bytes, name, options);
+    result = await format.load(bytes, name, options);
   } catch (e) {
     return fatalResult(
       format.id,
@@ -104,4 +127,52 @@ export async function loadFile(
       crs,
     );
   }
+  return noUsableRow(result);
+}
+
+/** Formats read as text (refused when the bytes are binary), with the name used in messages. */
+const TEXT_FORMATS: Record<string, string> = {
+  csv: 'CSV',
+  geojson: 'GeoJSON',
+  kml: 'KML',
+  gpx: 'GPX',
+};
+
+/** How many rows/features of a result can be used. */
+export function usableCount(result: LoadResult): number {
+  if (result.kind === 'points') return result.points?.lons.length ?? 0;
+  const bad = new Set(result.errors.flatMap((e) => (e.feature !== undefined ? [e.feature] : [])));
+  return (result.features?.features ?? []).filter((f, i) => f.geometry !== null && !bad.has(i))
+    .length;
+}
+
+/**
+ * A file whose every row (or feature) has a problem is not a layer of nothing: the result becomes
+ * fatal, "no usable row: N rows, all with problems (first: ...)", the problems kept after it.
+ */
+export function noUsableRow(result: LoadResult): LoadResult {
+  const total = result.meta.total;
+  if (result.fatal || total === 0 || usableCount(result) > 0) return result;
+  const what = result.kind === 'points' ? 'row' : 'feature';
+  const first = result.errors[0];
+  const where =
+    first?.row !== undefined
+      ? `row ${first.row}, `
+      : first?.feature !== undefined
+        ? `feature ${first.feature}, `
+        : '';
+  const firstText = first
+    ? ` (first: ${where}${first.field ? `${first.field}: ` : ''}${first.reason})`
+    : '';
+  return {
+    ...result,
+    fatal: true,
+    errors: [
+      {
+        field: 'file',
+        reason: `no usable ${what}: ${total} ${what}${total === 1 ? '' : 's'}, all with problems${firstText}`,
+      },
+      ...result.errors,
+    ],
+  };
 }

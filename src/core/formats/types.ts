@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureId } from '../analytics/types.ts';
+import type { Problem } from '../common/problem.ts';
 
 /** Datum of the input coordinates; everything is converted to WGS84. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
@@ -15,16 +16,9 @@ export const CRS_VALUES: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
  * One problem. `row` is the 1-based data row of a table (the first row after the header is 1);
  * `feature` is the 0-based position of a feature in its collection. `field` names the column,
  * property or part (`geometry`, `json`, `header`, `xml`, `zip`...). `line`/`column` locate a
- * syntax error in a text file.
+ * syntax error in a text file. The one problem type (common/problem.ts) with `field` required.
  */
-export interface FormatIssue {
-  row?: number;
-  feature?: number;
-  field: string;
-  reason: string;
-  line?: number;
-  column?: number;
-}
+export type FormatIssue = Problem & { field: string };
 
 /** Points as columns (compatible with the analytics' `PointSet`), bad rows already left out. */
 export interface PointColumns {
@@ -54,6 +48,13 @@ export interface LoadMeta {
   crs: Crs;
   /** Shapefile layers found in the zip. */
   layers?: string[];
+  /** Spreadsheet: every sheet of the workbook, in order, and the one that was read. */
+  sheets?: string[];
+  sheet?: string;
+  /** Tables: the 1-based line (or sheet row) of the header, when blank lines came before it. */
+  headerLine?: number;
+  /** Tables without coordinate columns: the first data rows, for the user to pick the columns. */
+  preview?: string[][];
 }
 
 export interface LoadResult {
@@ -90,6 +91,8 @@ export interface LoadOptions {
   /** CSV: the longitude / latitude columns to use instead of detecting them by header. */
   lonField?: string;
   latField?: string;
+  /** Spreadsheet: the sheet to read (default: the first). */
+  sheet?: string;
   /** XML parser for KML/GPX (default: the global DOMParser, else @xmldom/xmldom). */
   xmlParser?: XmlParser;
 }

@@ -90,7 +90,7 @@ describe('format registry', () => {
   const bytes = (s: string) => new TextEncoder().encode(s);
 
   it('lists the formats', () => {
-    expect([...FORMAT_IDS].sort()).toEqual(['csv', 'geojson', 'gpx', 'kml', 'shapefile']);
+    expect([...FORMAT_IDS].sort()).toEqual(['csv', 'geojson', 'gpx', 'kml', 'shapefile', 'xlsx']);
   });
 
   it.each([

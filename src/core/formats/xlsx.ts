@@ -1,0 +1,188 @@
+/**
+ * Spreadsheets (.xlsx, .xlsm, .xls, .ods) through SheetJS CE (@e965/xlsx, loaded on first use so
+ * the app bundle does not carry it): the first sheet, or the one named in `options.sheet`, is read
+ * as a table of the text a user sees, then goes through the same table logic as CSV (coordinate
+ * columns by header or picked, WKT POINT column, Web Mercator, row-level errors).
+ * Numbers keep their full precision (a cell showing 116.4074 may hold 116.407412345: the value is
+ * read, not the display); dates, percentages and booleans are read as displayed. Formulas are
+ * never evaluated: the value Excel cached when it saved the file is read.
+ */
+import type { CellObject, WorkSheet } from '@e965/xlsx';
+import { binaryKind } from './binary.ts';
+import { tableToPoints } from './csv.ts';
+import { fatalResult } from './features.ts';
+import { toUint8 } from './text.ts';
+import type { Bytes, LoadOptions, LoadResult } from './types.ts';
+
+interface Ssf {
+  is_date(format: string | number): boolean;
+}
+
+/** A zip holding xl/workbook.xml (Excel 2007+), an OLE2 file (Excel 97-2003) or an OpenDocument sheet. */
+export function sniffSpreadsheet(bytes: Uint8Array): boolean {
+  const kind = binaryKind(bytes);
+  return (
+    kind !== null &&
+    (kind.includes('Excel workbook') ||
+      kind.includes('old Office') ||
+      kind.includes('OpenDocument'))
+  );
+}
+
+/** The text of a cell as the table logic wants it. */
+function cellText(cell: CellObject | undefined, ssf: Ssf): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 'n': {
+      const fmt = cell.z;
+      // Dates are numbers with a date format; percentages show as the user typed them.
+      const shown =
+        fmt !== undefined && fmt !== 'General' && (ssf.is_date(fmt) || String(fmt).includes('%'));
+      return shown && cell.w !== undefined ? cell.w : String(cell.v);
+    }
+    case 's':
+      return String(cell.v);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'd':
+      return cell.w ?? (cell.v instanceof Date ? cell.v.toISOString() : String(cell.v));
+    case 'e':
+      return cell.w ?? '#ERROR';
+    default:
+      return cell.w ?? String(cell.v);
+  }
+}
+
+/** Every row of a dense worksheet as text, without the blank columns on the right. */
+function sheetRows(ws: WorkSheet, ssf: Ssf): string[][] {
+  const data = (ws['!data'] ?? []) as Array<Array<CellObject | undefined> | undefined>;
+  const rows = Array.from(data, (row) => Array.from(row ?? [], (c) => cellText(c, ssf)));
+  let width = 0;
+  for (const row of rows) {
+    for (let c = row.length - 1; c >= width; c--) {
+      if ((row[c] ?? '').trim() !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+}
+
+export async function loadXlsx(
+  bytes: Bytes,
+  _name: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const crs = options.crs ?? 'wgs84';
+  const progress = options.onProgress ?? (() => {});
+  if (typeof bytes === 'string') {
+    return fatalResult(
+      'xlsx',
+      'points',
+      { field: 'file', reason: 'a spreadsheet must be read as bytes, not text' },
+      crs,
+    );
+  }
+  const data = toUint8(bytes);
+  if (!sniffSpreadsheet(data)) {
+    const kind = binaryKind(data);
+    return fatalResult(
+      'xlsx',
+      'points',
+      {
+        field: 'file',
+        reason: `not a spreadsheet (.xlsx, .xls or .ods)${kind ? `: this is ${kind}` : ''}`,
+      },
+      crs,
+    );
+  }
+  progress(0.05, 'reading the workbook');
+  const XLSX = await import('@e965/xlsx');
+  const ssf = XLSX.SSF as Ssf;
+  let sheets: string[];
+  try {
+    sheets = XLSX.read(data, { type: 'array', bookSheets: true }).SheetNames;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fatalResult(
+      'xlsx',
+      'points',
+      { field: 'file', reason: `could not read the workbook: ${why}` },
+      crs,
+    );
+  }
+  if (sheets.length === 0) {
+    return fatalResult(
+      'xlsx',
+      'points',
+      { field: 'sheet', reason: 'the workbook has no sheet' },
+      crs,
+    );
+  }
+  const sheet = options.sheet ?? sheets[0]!;
+  const list = sheets.map((s) => JSON.stringify(s)).join(', ');
+  if (!sheets.includes(sheet)) {
+    return fatalResult(
+      'xlsx',
+      'points',
+      {
+        field: 'sheet',
+        reason: `no sheet named ${JSON.stringify(sheet)}: the workbook has ${list}`,
+      },
+      crs,
+      { sheets },
+    );
+  }
+  let ws: WorkSheet | undefined;
+  try {
+    const wb = XLSX.read(data, {
+      type: 'array',
+      dense: true,
+      sheets: sheet,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: true,
+      cellText: true,
+      cellDates: false,
+    });
+    ws = wb.Sheets[sheet];
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fatalResult(
+      'xlsx',
+      'points',
+      { field: 'sheet', reason: `could not read sheet ${JSON.stringify(sheet)}: ${why}` },
+      crs,
+      { sheets, sheet },
+    );
+  }
+  if (!ws) {
+    return fatalResult(
+      'xlsx',
+      'points',
+      { field: 'sheet', reason: `sheet ${JSON.stringify(sheet)} is not a worksheet (a chart?)` },
+      crs,
+      { sheets, sheet },
+    );
+  }
+  progress(0.4, 'checking rows');
+  const result = tableToPoints(sheetRows(ws, ssf), {
+    format: 'xlsx',
+    meta: { sheets, sheet },
+    warnings: [],
+    decimalDelimiter: '',
+    where: (n) => `row ${n} of sheet ${JSON.stringify(sheet)}`,
+    options: { ...options, onProgress: (f, s) => progress(0.4 + 0.6 * f, s) },
+  });
+  // A workbook whose first sheet is not the table: say which other sheets there are.
+  if (result.fatal && sheets.length > 1 && result.errors[0]) {
+    const others = sheets.filter((s) => s !== sheet).map((s) => JSON.stringify(s));
+    const first = result.errors[0];
+    result.errors[0] = {
+      ...first,
+      reason: `sheet ${JSON.stringify(sheet)}: ${first.reason} (the workbook also has ${others.join(', ')}: choose another sheet, --sheet NAME in the CLI)`,
+    };
+  }
+  return result;
+}
