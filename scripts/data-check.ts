@@ -3,7 +3,10 @@
  *
  * Validates every file the catalogue lists (and the basemap files), plus cross-file rules:
  * ledger rows name catalogued cities, `city`-precision rows sit exactly on the city's seat,
- * other rows lie near their city's boundary. Prints one line per problem (file, row/feature,
+ * other rows lie near their city's boundary; the ledger's schema rules (status in the enum,
+ * investment_qualifier set exactly when investment_cny is, no duplicate ids, every source a seed
+ * file name or an http(s) URL); every seed a ledger row cites is one the catalogue lists, and
+ * every seed the catalogue lists is cited by at least one row. Prints one line per problem (file, row/feature,
  * field, reason) and exits 1 if there is any, 0 otherwise.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { BBox } from '../src/core/analytics/index.ts';
 import { bboxOf } from '../src/core/analytics/validate.ts';
 import type { Catalog } from '../src/core/ledger/model.ts';
+import { ledgerCounts, sourceIssues } from '../src/core/ledger/sources.ts';
 import {
   type DataIssue,
   formatIssue,
@@ -111,7 +115,8 @@ if (catalog) {
         });
       }
     }
-    counts += `${r.rows.length} initiatives, `;
+    issues.push(...sourceIssues(r.rows, r.rowNumbers, catalog, i.file));
+    counts += `${ledgerCounts(r.rows)}; `;
   }
 
   const g = fileOf('green_space', values.green);

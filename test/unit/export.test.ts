@@ -18,10 +18,11 @@ const ROWS: readonly Initiative[] = Object.freeze([
     start_year: 2019,
     end_year: null,
     investment_cny: 246_000_000,
+    investment_qualifier: 'exact',
     lon: 112.58,
     lat: 35.09,
     location_precision: 'approximate',
-    source: 'https://juduo.cc/travel/423348.html',
+    source: 'https://juduo.cc/travel/423348.html | 001_6782f79395f3aab1.txt',
     confidence: 'stated',
     description: 'Water area +680 mu,\nstorage 715万 m³.',
   }),
@@ -35,6 +36,7 @@ const ROWS: readonly Initiative[] = Object.freeze([
     start_year: null,
     end_year: null,
     investment_cny: null,
+    investment_qualifier: null,
     lon: 120.03,
     lat: 32.16,
     location_precision: 'city',
@@ -63,6 +65,17 @@ describe('CSV export', () => {
     expect(parsed.data[0]?.investment_cny).toBe('246000000');
   });
 
+  it('writes the investment qualifier beside the figure and every source in one cell', () => {
+    expect(INITIATIVE_COLUMNS.indexOf('investment_qualifier')).toBe(
+      INITIATIVE_COLUMNS.indexOf('investment_cny') + 1,
+    );
+    expect(parsed.data[0]?.investment_qualifier).toBe('exact');
+    expect(parsed.data[1]?.investment_qualifier).toBe('');
+    expect(parsed.data[0]?.source).toBe(
+      'https://juduo.cc/travel/423348.html | 001_6782f79395f3aab1.txt',
+    );
+  });
+
   it('writes unknown values blank, never 0', () => {
     expect(parsed.data[1]?.investment_cny).toBe('');
     expect(parsed.data[1]?.start_year).toBe('');
@@ -84,5 +97,7 @@ describe('GeoJSON export', () => {
     expect(f?.id).toBe('jiyuan-yuyang-lake-upgrade');
     expect(f?.properties).toEqual(ROWS[0]);
     expect(fc.features[1]?.properties.investment_cny).toBeNull();
+    expect(f?.properties.investment_qualifier).toBe('exact');
+    expect(fc.features[1]?.properties.investment_qualifier).toBeNull();
   });
 });

@@ -5,8 +5,12 @@ import {
   isFiltered,
   type LedgerFilters,
 } from '../../src/core/ledger/filters.ts';
-import type { Initiative } from '../../src/core/ledger/model.ts';
-import { ledgerTotals } from '../../src/core/ledger/totals.ts';
+import type { Initiative, InvestmentQualifier } from '../../src/core/ledger/model.ts';
+import {
+  countedInvestment,
+  ledgerTotals,
+  summariseInvestment,
+} from '../../src/core/ledger/totals.ts';
 
 function row(p: Partial<Initiative> & { id: string }): Initiative {
   return Object.freeze({
@@ -18,6 +22,7 @@ function row(p: Partial<Initiative> & { id: string }): Initiative {
     start_year: 2018,
     end_year: 2019,
     investment_cny: null,
+    investment_qualifier: null,
     lon: 112.6,
     lat: 35.07,
     location_precision: 'city',
@@ -35,6 +40,7 @@ const ROWS: readonly Initiative[] = Object.freeze([
     name_en: 'Yuyang Lake upgrade',
     category: 'water',
     investment_cny: 246_000_000,
+    investment_qualifier: 'exact',
     start_year: 2019,
     end_year: 2021,
   }),
@@ -44,6 +50,7 @@ const ROWS: readonly Initiative[] = Object.freeze([
     name_en: 'Hekoucun Reservoir',
     category: 'water',
     investment_cny: 2_775_000_000,
+    investment_qualifier: 'exact',
     start_year: 2011,
     end_year: 2016,
   }),
@@ -72,6 +79,8 @@ const ROWS: readonly Initiative[] = Object.freeze([
     name_en: 'Gensi Road west extension',
     name_zh: '根思路西延',
     investment_cny: 60_000_000,
+    investment_qualifier: 'at_least',
+    status: 'not_stated',
     start_year: 2016,
     end_year: null,
   }),
@@ -98,6 +107,8 @@ describe('filterInitiatives', () => {
       ids(filterInitiatives(ROWS, f({ cities: ['taixing'], categories: ['green_space'] }))),
     ).toEqual(['c']);
     expect(ids(filterInitiatives(ROWS, f({ statuses: ['planned'] })))).toEqual(['c']);
+    expect(ids(filterInitiatives(ROWS, f({ statuses: ['not_stated'] })))).toEqual(['e']);
+    expect(ids(filterInitiatives(ROWS, f({ statuses: ['completed'] })))).toEqual(['a', 'b', 'd']);
   });
 
   it('matches a year range by overlap; rows with no year drop out while a range is set', () => {
@@ -128,18 +139,75 @@ describe('filterInitiatives', () => {
 });
 
 describe('ledgerTotals', () => {
-  it('sums only stated investments and counts the unknown ones apart', () => {
+  it('adds exact and lower-bound figures only, and counts the unknown ones apart', () => {
     const t = ledgerTotals(ROWS);
     expect(t.count).toBe(5);
-    expect(t.knownInvestment).toBe(246_000_000 + 2_775_000_000 + 60_000_000);
-    expect(t.withInvestment).toBe(3);
-    expect(t.unknownInvestment).toBe(2);
+    // 2.46亿 + 27.75亿 exact, plus ≥ 0.6亿: a lower bound of 30.81亿.
+    expect(t.investment.floor).toBe(3_081_000_000);
+    expect(t.investment.floorIsLowerBound).toBe(true);
+    expect(t.investment.exact).toEqual({ count: 2, sum: 3_021_000_000 });
+    expect(t.investment.atLeast).toEqual({ count: 1, sum: 60_000_000 });
+    expect(t.investment.unknown).toBe(2);
     expect(t.byCategory).toEqual({ water: 2, green_space: 2, transport: 1 });
     expect(t.byCity).toEqual({ jiyuan: 2, taixing: 2, tongzhou: 1 });
+    expect(t.byStatus).toEqual({ completed: 3, planned: 1, not_stated: 1 });
   });
 
   it('is all zeros on an empty selection', () => {
     const t = ledgerTotals([]);
-    expect([t.count, t.knownInvestment, t.unknownInvestment]).toEqual([0, 0, 0]);
+    expect([t.count, t.investment.floor, t.investment.unknown]).toEqual([0, 0, 0]);
+    expect(t.investment.floorIsLowerBound).toBe(false);
+  });
+});
+
+describe('summariseInvestment', () => {
+  const m = (investment_cny: number | null, investment_qualifier: InvestmentQualifier | null) => ({
+    investment_cny,
+    investment_qualifier,
+  });
+
+  it('never adds an estimate or a target to the stated sum (the Taixing and Meihekou rows)', () => {
+    // Hand-computed from the ledger's own figures:
+    // exact 6亿 (福泰) + 353万 (济川北路); at least 4000万 (羌溪河) + 1000万 (银杏) + 6000万 (根思路西延);
+    // about 3.95亿 (迎幸广场) + 4.5亿 (沿江大道) + 13.06亿 (镇海路南延);
+    // target 3.3亿 (2017 parks) + 200亿 (工业新城, 撬动); one row with no figure.
+    const s = summariseInvestment([
+      m(600_000_000, 'exact'),
+      m(3_530_000, 'exact'),
+      m(40_000_000, 'at_least'),
+      m(10_000_000, 'at_least'),
+      m(60_000_000, 'at_least'),
+      m(395_000_000, 'about'),
+      m(450_000_000, 'about'),
+      m(1_306_000_000, 'about'),
+      m(330_000_000, 'target'),
+      m(20_000_000_000, 'target'),
+      m(null, null),
+    ]);
+    expect(s.exact).toEqual({ count: 2, sum: 603_530_000 });
+    expect(s.atLeast).toEqual({ count: 3, sum: 110_000_000 });
+    expect(s.floor).toBe(713_530_000); // ≥ 7.1353亿
+    expect(s.floorIsLowerBound).toBe(true);
+    expect(s.about).toEqual({ count: 3, sum: 2_151_000_000 });
+    expect(s.target).toEqual({ count: 2, sum: 20_330_000_000 });
+    expect(s.unknown).toBe(1);
+  });
+
+  it('is a plain (not lower-bound) sum when every figure is exact', () => {
+    const s = summariseInvestment([m(246_000_000, 'exact'), m(176_000_000, 'exact')]);
+    expect([s.floor, s.floorIsLowerBound]).toEqual([422_000_000, false]);
+  });
+
+  it('does not trust a figure with no qualifier as exact (counted as "about")', () => {
+    const s = summariseInvestment([m(100, null), m(5, 'exact')]);
+    expect([s.floor, s.about.sum, s.about.count]).toEqual([5, 100, 1]);
+  });
+
+  it('countedInvestment keeps exact and lower-bound figures only', () => {
+    expect(
+      [m(1, 'exact'), m(2, 'at_least'), m(3, 'about'), m(4, 'target'), m(null, null)].map(
+        countedInvestment,
+      ),
+    ).toEqual([1, 2, null, null, null]);
   });
 });

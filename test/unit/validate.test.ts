@@ -9,7 +9,7 @@ import {
 
 const HEADER = INITIATIVE_FIELDS.join(',');
 const GOOD =
-  'tz-a,绿心,Green Heart,tongzhou,green_space,completed,2018,2020,,116.719,39.874,exact,https://example.org/a,stated,A park';
+  'tz-a,绿心,Green Heart,tongzhou,green_space,completed,2018,2020,,,116.719,39.874,exact,https://example.org/a,stated,A park';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 const withCell = (field: (typeof INITIATIVE_FIELDS)[number], value: string, row = GOOD) => {
   const cells = row.split(',');
@@ -34,7 +34,7 @@ describe('parseInitiativesCsv', () => {
   it.each([
     ['lat', '95', /out of range/],
     ['lon', '', /blank/],
-    ['investment_cny', '"1,000"', /not a number/],
+    ['investment_cny', 'n/a', /not a number/],
     ['category', 'parks', /Invalid option/],
     ['location_precision', 'roughly', /Invalid option/],
     ['end_year', '2010', /before start_year/],
@@ -54,6 +54,38 @@ describe('parseInitiativesCsv', () => {
       expect(r.issues[0]?.reason).toMatch(reason);
     },
   );
+
+  it('reads a qualified investment and several sources', () => {
+    let row = withCell('investment_cny', '40000000');
+    row = withCell('investment_qualifier', 'at_least', row);
+    row = withCell('source', '003_d1727f86196977aa.txt | https://example.org/b', row);
+    row = withCell('status', 'not_stated', row);
+    const r = parseInitiativesCsv(csv(row), cities);
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]).toMatchObject({
+      investment_cny: 40_000_000,
+      investment_qualifier: 'at_least',
+      status: 'not_stated',
+      source: '003_d1727f86196977aa.txt | https://example.org/b',
+    });
+  });
+
+  it.each([
+    [['investment_cny', '60000000', 'investment_qualifier'], /required when investment_cny is set/],
+    [['investment_qualifier', 'exact'], /must be blank when investment_cny is blank/],
+    [['investment_qualifier', 'maybe'], /must be one of exact, at_least, about, target/],
+    [['source', 'Beijing Daily'], /neither a seed file name/],
+    [['source', 'https://example.org/a | 12_abc.txt'], /"12_abc\.txt" is neither/],
+    [['source', 'https://example.org/a | https://example.org/a'], /same source twice/],
+  ] as const)('reports %j on the row and field', (cellEdit, reason) => {
+    const [field, value] = cellEdit;
+    const reported = cellEdit[2] ?? field;
+    const r = parseInitiativesCsv(csv(withCell(field, value)), cities);
+    expect(r.rows).toEqual([]);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ row: 1, id: 'tz-a', field: reported });
+    expect(r.issues[0]?.reason).toMatch(reason);
+  });
 
   it('names a missing column and loads nothing (fatal)', () => {
     const r = parseInitiativesCsv(csv(GOOD).replace(',lat,', ',latitude,'));
@@ -75,7 +107,7 @@ describe('parseInitiativesCsv', () => {
   it('formats an issue with file, row, line, id and field', () => {
     expect(
       formatIssue({ file: 'x.csv', row: 4, id: 'a', field: 'lat', reason: 'is out of range' }),
-    ).toBe('x.csv row 4 (line 5) "a", field lat: is out of range');
+    ).toBe('x.csv (row 4, line 5, id "a", lat): is out of range');
   });
 });
 

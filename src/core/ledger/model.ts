@@ -21,13 +21,50 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * What a cited source says about a row's state (never guessed):
+ * - planned: the source says it is planned, targeted or called for (a plan, a budget, a meeting's
+ *   directive to build, create or implement it) and nothing says work has begun;
+ * - under_construction: the source says works are under way (started, topped out, being fitted);
+ * - completed: the source says it is built, opened, in operation, or describes it as an existing place;
+ * - ongoing_programme: the source describes a continuing programme or policy as under way
+ *   (continue, keep, deepen, speed up, in force since a year);
+ * - not_stated: no cited source states it.
+ */
 export const STATUSES = [
   'planned',
   'under_construction',
   'completed',
   'ongoing_programme',
+  'not_stated',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+
+/**
+ * How a row's investment figure is stated by its source:
+ * - exact: a sum stated plainly (投资2.46亿元, 总投资27.75亿元);
+ * - at_least: a lower bound (4000多万, 超过6000万, "over 40 billion");
+ * - about: an approximate sum or an estimate (约4.5亿元, 概算3.95亿元);
+ * - target: money planned, budgeted or to be leveraged (计划投资, 撬动), not money spent.
+ */
+export const INVESTMENT_QUALIFIERS = ['exact', 'at_least', 'about', 'target'] as const;
+export type InvestmentQualifier = (typeof INVESTMENT_QUALIFIERS)[number];
+
+/** Separator of several sources in one `source` cell: "001_….txt | https://…". */
+export const SOURCE_SEPARATOR = ' | ';
+
+/** The sources of a `source` cell, in order, trimmed, blanks dropped. */
+export function splitSources(cell: string): string[] {
+  return cell
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A seed file name as the seeds folder names them: 001_6782f79395f3aab1.txt. */
+export const SEED_FILE_RE = /^\d{3}_[0-9a-f]{16}\.txt$/;
+/** An http(s) URL with no spaces. */
+export const URL_RE = /^https?:\/\/\S+$/;
 
 /** How exact a point location is: surveyed/known site, approximate site, or only the city is known. */
 export const PRECISIONS = ['exact', 'approximate', 'city'] as const;
@@ -66,10 +103,15 @@ export interface Initiative {
   end_year: number | null;
   /** Yuan (CNY). null when no source states it: never 0 for "unknown". */
   investment_cny: number | null;
+  /** How the source states investment_cny; set exactly when investment_cny is. */
+  investment_qualifier: InvestmentQualifier | null;
   lon: number;
   lat: number;
   location_precision: Precision;
-  /** Seed file name (e.g. 001_6782f79395f3aab1.txt) or a URL. */
+  /**
+   * One or more sources separated by " | ": seed file names (e.g. 001_6782f79395f3aab1.txt)
+   * or http(s) URLs. The source of the investment figure comes first when there is one.
+   */
   source: string;
   confidence: Confidence;
   description: string;
@@ -86,6 +128,7 @@ export const INITIATIVE_COLUMNS = [
   'start_year',
   'end_year',
   'investment_cny',
+  'investment_qualifier',
   'lon',
   'lat',
   'location_precision',

@@ -8,8 +8,12 @@ import {
   CONFIDENCES,
   GEOMETRY_QUALITIES,
   GREEN_KINDS,
+  INVESTMENT_QUALIFIERS,
   PRECISIONS,
+  SEED_FILE_RE,
   STATUSES,
+  splitSources,
+  URL_RE,
 } from './model.ts';
 
 const nonEmpty = z.string().trim().min(1, 'is empty');
@@ -28,6 +32,33 @@ const source = nonEmpty.refine(
   'must name a seed file or a URL',
 );
 
+/** A ledger `source` cell: one or more seed file names or http(s) URLs separated by " | ". */
+const ledgerSources = nonEmpty.superRefine((cell, ctx) => {
+  const parts = splitSources(cell);
+  if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'names no source' });
+  for (const p of parts) {
+    if (!SEED_FILE_RE.test(p) && !URL_RE.test(p)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${p.slice(0, 60)}" is neither a seed file name (NNN_hex16.txt) nor an http(s) URL`,
+      });
+    }
+  }
+  if (new Set(parts).size !== parts.length) {
+    ctx.addIssue({ code: 'custom', message: 'names the same source twice' });
+  }
+});
+
+/** Blank cell → null, else one of the qualifiers. */
+const qualifier = z.preprocess(
+  (v) => (v === '' ? null : v),
+  z
+    .enum(INVESTMENT_QUALIFIERS, {
+      error: `must be one of ${INVESTMENT_QUALIFIERS.join(', ')} (blank when there is no investment)`,
+    })
+    .nullable(),
+);
+
 /** One ledger row after CSV cells are converted (blank → null, numbers parsed). */
 export const initiativeSchema = z
   .object({
@@ -40,16 +71,25 @@ export const initiativeSchema = z
     start_year: year.nullable(),
     end_year: year.nullable(),
     investment_cny: z.number().positive('must be positive (leave blank when unknown)').nullable(),
+    investment_qualifier: qualifier,
     lon: lonSchema,
     lat: latSchema,
     location_precision: z.enum(PRECISIONS),
-    source,
+    source: ledgerSources,
     confidence: z.enum(CONFIDENCES),
     description: z.string(),
   })
   .refine((r) => r.start_year === null || r.end_year === null || r.end_year >= r.start_year, {
     message: 'is before start_year',
     path: ['end_year'],
+  })
+  .refine((r) => r.investment_cny === null || r.investment_qualifier !== null, {
+    message: `is required when investment_cny is set (${INVESTMENT_QUALIFIERS.join(', ')})`,
+    path: ['investment_qualifier'],
+  })
+  .refine((r) => r.investment_cny !== null || r.investment_qualifier === null, {
+    message: 'must be blank when investment_cny is blank',
+    path: ['investment_qualifier'],
   });
 
 export const boundaryPropsSchema = z.object({

@@ -1,13 +1,80 @@
-import type { Initiative } from './model.ts';
+import type { Initiative, InvestmentQualifier } from './model.ts';
+
+/**
+ * Investment totals that never treat a lower bound, an estimate or a target as an exact sum.
+ *
+ * The rule (one place, used by the totals bar and anything else that adds up the ledger):
+ * - `floor` = the exact figures plus the "at least" figures. Both are true lower bounds of
+ *   money stated as invested (an exact figure is its own bound), so their sum is a lower bound
+ *   too: shown as "X" when every figure in it is exact, as "≥ X" when some are lower bounds.
+ * - "about" figures (approximations, estimates) may be above or below the truth: summed apart,
+ *   never added to the floor.
+ * - "target" figures (planned, budgeted, to be leveraged) are not money spent: summed apart,
+ *   never added to the floor.
+ * - Rows with no stated investment are counted, never read as 0.
+ */
+export interface InvestmentSummary {
+  /** Sum of the exact and "at least" figures: a lower bound of the stated investment. */
+  floor: number;
+  /** True when `floor` includes at least one "at least" figure (show it as "≥ floor"). */
+  floorIsLowerBound: boolean;
+  exact: { count: number; sum: number };
+  atLeast: { count: number; sum: number };
+  about: { count: number; sum: number };
+  target: { count: number; sum: number };
+  /** Rows whose investment no source states. */
+  unknown: number;
+}
+
+export function summariseInvestment(
+  rows: readonly Pick<Initiative, 'investment_cny' | 'investment_qualifier'>[],
+): InvestmentSummary {
+  const part = () => ({ count: 0, sum: 0 });
+  const by: Record<InvestmentQualifier, { count: number; sum: number }> = {
+    exact: part(),
+    at_least: part(),
+    about: part(),
+    target: part(),
+  };
+  let unknown = 0;
+  for (const r of rows) {
+    if (r.investment_cny === null || !Number.isFinite(r.investment_cny)) {
+      unknown++;
+      continue;
+    }
+    // A figure with no qualifier (an older file) is not trusted as exact: it counts as "about".
+    const q = by[r.investment_qualifier ?? 'about'];
+    q.count++;
+    q.sum += r.investment_cny;
+  }
+  return {
+    floor: by.exact.sum + by.at_least.sum,
+    floorIsLowerBound: by.at_least.count > 0,
+    exact: by.exact,
+    atLeast: by.at_least,
+    about: by.about,
+    target: by.target,
+    unknown,
+  };
+}
+
+/**
+ * The figure of one row that may be added into a "stated investment (lower bound)" sum: exact
+ * and "at least" figures; null for estimates, targets and unknowns. For code that sums
+ * investments in columns (region and city totals), so that they follow the same rule.
+ */
+export function countedInvestment(
+  r: Pick<Initiative, 'investment_cny' | 'investment_qualifier'>,
+): number | null {
+  if (r.investment_cny === null) return null;
+  return r.investment_qualifier === 'exact' || r.investment_qualifier === 'at_least'
+    ? r.investment_cny
+    : null;
+}
 
 export interface LedgerTotals {
   count: number;
-  /** Sum of the investments some source states, in yuan. */
-  knownInvestment: number;
-  /** Rows with a stated investment. */
-  withInvestment: number;
-  /** Rows whose investment no source states (never counted as 0 in the sum). */
-  unknownInvestment: number;
+  investment: InvestmentSummary;
   byCategory: Record<string, number>;
   byStatus: Record<string, number>;
   byCity: Record<string, number>;
@@ -20,19 +87,12 @@ function bump(map: Record<string, number>, key: string): void {
 export function ledgerTotals(rows: readonly Initiative[]): LedgerTotals {
   const t: LedgerTotals = {
     count: rows.length,
-    knownInvestment: 0,
-    withInvestment: 0,
-    unknownInvestment: 0,
+    investment: summariseInvestment(rows),
     byCategory: {},
     byStatus: {},
     byCity: {},
   };
   for (const row of rows) {
-    if (row.investment_cny === null) t.unknownInvestment++;
-    else {
-      t.knownInvestment += row.investment_cny;
-      t.withInvestment++;
-    }
     bump(t.byCategory, row.category);
     bump(t.byStatus, row.status);
     bump(t.byCity, row.city_id);

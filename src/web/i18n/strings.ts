@@ -3,6 +3,7 @@ import type {
   Confidence,
   GeometryQuality,
   GreenKind,
+  InvestmentQualifier,
   Precision,
   Status,
 } from '../../core/ledger/model.ts';
@@ -429,7 +430,35 @@ export const STATUS_LABELS: Record<Status, Pair> = {
   under_construction: { en: 'Under construction', zh: '在建' },
   completed: { en: 'Completed', zh: '已建成' },
   ongoing_programme: { en: 'Ongoing programme', zh: '持续推进' },
+  not_stated: { en: 'Not stated by the source', zh: '来源未说明' },
 };
+
+/** How a source states an investment (shown beside the figure; see INVESTMENT_QUALIFIERS). */
+export const QUALIFIER_LABELS: Record<InvestmentQualifier, Pair> = {
+  exact: { en: 'Stated', zh: '公布数' },
+  at_least: { en: 'At least (lower bound)', zh: '至少（下限）' },
+  about: { en: 'About (approximate or estimate)', zh: '约（约数或概算）' },
+  target: { en: 'Target / to be leveraged (not spent)', zh: '计划/撬动（非已投资）' },
+};
+
+/** Written before an amount so that a lower bound, estimate or target never reads as exact. */
+export const QUALIFIER_PREFIX: Record<InvestmentQualifier, Pair> = {
+  exact: { en: '', zh: '' },
+  at_least: { en: '≥ ', zh: '≥ ' },
+  about: { en: 'about ', zh: '约 ' },
+  target: { en: 'target/leveraged ', zh: '计划/撬动 ' },
+};
+
+/** Totals bar: the parts of the investment summary (see summariseInvestment). */
+export const INVESTMENT_TOTAL_LABELS = {
+  floorTitle: {
+    en: 'Exact figures plus lower bounds ("at least"); estimates and targets are not added',
+    zh: '公布数与下限（“至少”）之和；约数与计划/撬动数不计入',
+  },
+  lowerBounds: { en: 'lower bounds included', zh: '含下限数' },
+  about: { en: 'estimates, not added', zh: '约数，未计入' },
+  target: { en: 'targets/leveraged, not added', zh: '计划/撬动数，未计入' },
+} satisfies Record<string, Pair>;
 
 export const PRECISION_LABELS: Record<Precision, Pair> = {
   exact: { en: 'Exact site', zh: '精确位置' },

@@ -5,23 +5,15 @@ import {
   CONFIDENCE_LABELS,
   GREEN_KIND_LABELS,
   PRECISION_LABELS,
+  QUALIFIER_LABELS,
   QUALITY_LABELS,
   STATUS_LABELS,
 } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
-import { formatArea, formatInvestment, formatYears, isUrl } from './format.ts';
-
-/** A source citation: a link when it is a URL, plain text (a seed file name) otherwise. */
-function Source({ source }: { source: string }) {
-  if (!isUrl(source)) return <code>{source}</code>;
-  return (
-    <a href={source} target="_blank" rel="noopener noreferrer">
-      {source}
-    </a>
-  );
-}
+import { formatArea, formatYears } from './format.ts';
+import { formatQualifiedInvestment, qualifierTitle, Source, Sources } from './investment.tsx';
 
 function Row({ label, children, testid }: { label: string; children: ReactNode; testid?: string }) {
   return (
@@ -73,7 +65,13 @@ export function DetailPanel() {
         <Row label={t('status')}>{STATUS_LABELS[r.status][lang]}</Row>
         <Row label={t('yearsCol')}>{formatYears(r.start_year, r.end_year)}</Row>
         <Row label={t('investment')} testid="detail-investment">
-          {formatInvestment(r.investment_cny, lang)}
+          <span title={qualifierTitle(r, lang)}>{formatQualifiedInvestment(r, lang)}</span>
+          {r.investment_qualifier && r.investment_qualifier !== 'exact' && (
+            <span className="muted" data-testid="detail-investment-qualifier">
+              {' '}
+              ({QUALIFIER_LABELS[r.investment_qualifier][lang]})
+            </span>
+          )}
         </Row>
         <Row label={t('precision')} testid="detail-precision">
           <span className={`precision-${r.location_precision}`}>
@@ -86,7 +84,7 @@ export function DetailPanel() {
         <Row label={t('confidence')}>{CONFIDENCE_LABELS[r.confidence][lang]}</Row>
         <Row label={t('description')}>{r.description}</Row>
         <Row label={t('source')} testid="detail-source">
-          <Source source={r.source} />
+          <Sources source={r.source} />
         </Row>
         <Row label="ID">
           <code>{r.id}</code>

@@ -6,7 +6,8 @@ import { CATEGORY_STYLE } from '../map/palette.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
-import { formatAmount, formatYears } from './format.ts';
+import { formatYears } from './format.ts';
+import { formatQualifiedAmount, qualifierTitle } from './investment.tsx';
 
 type SortKey = 'name' | 'city' | 'category' | 'status' | 'years' | 'investment' | 'precision';
 
@@ -131,7 +132,9 @@ export function LedgerTable() {
                 </td>
                 <td>{STATUS_LABELS[r.status][lang]}</td>
                 <td className="num">{formatYears(r.start_year, r.end_year)}</td>
-                <td className="num">{formatAmount(r.investment_cny, lang)}</td>
+                <td className="num" title={qualifierTitle(r, lang)}>
+                  {formatQualifiedAmount(r, lang)}
+                </td>
                 <td className={`precision-${r.location_precision}`}>
                   {PRECISION_LABELS[r.location_precision][lang]}
                 </td>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { initiativesToCsv, initiativesToGeoJSON } from '../../core/ledger/export.ts';
 import { ledgerTotals } from '../../core/ledger/totals.ts';
+import { INVESTMENT_TOTAL_LABELS, QUALIFIER_PREFIX } from '../i18n/strings.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
@@ -13,24 +14,42 @@ export function TotalsBar() {
   const lang = useAtlas((s) => s.lang);
   const rows = useFilteredInitiatives();
   const totals = useMemo(() => ledgerTotals(rows), [rows]);
+  const inv = totals.investment;
   const stamp = new Date().toISOString().slice(0, 10);
   return (
     <div className="totals" data-testid="totals">
       <span>
         {t('totalsCount')}: <strong data-testid="totals-count">{totals.count}</strong>
       </span>
-      <span>
+      <span title={INVESTMENT_TOTAL_LABELS.floorTitle[lang]}>
         {t('totalsInvestment')}:{' '}
         <strong data-testid="totals-investment">
-          {formatInvestment(totals.knownInvestment, lang)}
+          {inv.floorIsLowerBound ? '≥ ' : ''}
+          {formatInvestment(inv.floor, lang)}
         </strong>{' '}
         <span className="muted">
-          ({totals.withInvestment}/{totals.count})
+          ({inv.exact.count + inv.atLeast.count}/{totals.count}
+          {inv.atLeast.count > 0 &&
+            `; ${inv.atLeast.count} ${INVESTMENT_TOTAL_LABELS.lowerBounds[lang]}`}
+          )
         </span>
       </span>
+      {inv.about.count > 0 && (
+        <span className="muted" data-testid="totals-about">
+          {QUALIFIER_PREFIX.about[lang]}
+          {formatInvestment(inv.about.sum, lang)} ({inv.about.count}{' '}
+          {INVESTMENT_TOTAL_LABELS.about[lang]})
+        </span>
+      )}
+      {inv.target.count > 0 && (
+        <span className="muted" data-testid="totals-target">
+          {QUALIFIER_PREFIX.target[lang]}
+          {formatInvestment(inv.target.sum, lang)} ({inv.target.count}{' '}
+          {INVESTMENT_TOTAL_LABELS.target[lang]})
+        </span>
+      )}
       <span>
-        {t('totalsUnknown')}:{' '}
-        <strong data-testid="totals-unknown">{totals.unknownInvestment}</strong>
+        {t('totalsUnknown')}: <strong data-testid="totals-unknown">{inv.unknown}</strong>
       </span>
       <span className="spacer" />
       <button
