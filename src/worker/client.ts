@@ -2,6 +2,7 @@
 import { type Remote, transfer, wrap } from 'comlink';
 import type { AtlasData } from '../core/ledger/load.ts';
 import type { Initiative } from '../core/ledger/model.ts';
+import { countedInvestment } from '../core/ledger/totals.ts';
 import type { AtlasApi, LedgerColumns } from './api.ts';
 
 let remote: Remote<AtlasApi> | null = null;
@@ -33,7 +34,10 @@ export function layersReady(data: AtlasData): Promise<unknown> {
   return sent.ready;
 }
 
-/** Ledger rows as transferable columns (NaN = no stated investment). */
+/**
+ * Ledger rows as transferable columns. Investment: exact and "at least" figures only (NaN for
+ * estimates, targets and unknowns), so sums are lower bounds, never inflated (countedInvestment).
+ */
 export function ledgerColumns(rows: readonly Initiative[]): LedgerColumns {
   const n = rows.length;
   const cols: LedgerColumns = {
@@ -44,7 +48,7 @@ export function ledgerColumns(rows: readonly Initiative[]): LedgerColumns {
   rows.forEach((r, i) => {
     cols.lons[i] = r.lon;
     cols.lats[i] = r.lat;
-    cols.investment[i] = r.investment_cny ?? Number.NaN;
+    cols.investment[i] = countedInvestment(r) ?? Number.NaN;
   });
   return cols;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { toNumber } from '../../core/common/number.ts';
+import { countedInvestment } from '../../core/ledger/totals.ts';
 import { passesLayerFilter } from '../../core/workspace/model.ts';
 import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
@@ -35,7 +36,8 @@ export function useRegionResults(): {
       return {
         lons: Float64Array.from(rows, (r) => r.lon),
         lats: Float64Array.from(rows, (r) => r.lat),
-        investment: Float64Array.from(rows, (r) => r.investment_cny ?? Number.NaN),
+        // Exact and "at least" figures only: estimates and targets are never summed (countedInvestment).
+        investment: Float64Array.from(rows, (r) => countedInvestment(r) ?? Number.NaN),
         category: rows.map((r) => r.category),
         status: rows.map((r) => r.status),
       };
