@@ -196,7 +196,7 @@ const en = {
   dismiss: 'Dismiss',
   dataNotes: 'Data notes',
   dataNotesText:
-    'Boundaries come from echarts map packages, quantised to 1/1024° with no stated datum (often GCJ-02, offset up to ~700 m). Points marked approximate or city-level are not surveyed sites. Investment is shown only where a cited source states it.',
+    'Boundaries come from echarts map packages, quantised to 1/1024° with no stated datum (often GCJ-02, offset up to ~700 m). Points marked approximate or city-level are not surveyed sites. Investment is shown only where a cited source states it, with how it is stated: exact, "≥" (a lower bound), "about" (an estimate) or "target/leveraged" (not money spent). Totals add exact and lower-bound figures only; estimates and targets are shown apart. The ledger: 196 rows; 19 with an investment (11 exact, 3 at least, 3 about, 2 targets); statuses 39 planned, 11 under construction, 45 completed, 70 ongoing programmes, 31 not stated by the source.',
   name: 'Name',
   cityCol: 'City',
   yearsCol: 'Years',
@@ -393,7 +393,7 @@ const zh: Strings = {
   dismiss: '关闭',
   dataNotes: '数据说明',
   dataNotesText:
-    '边界来自 echarts 地图数据包，坐标量化为 1/1024 度，未注明坐标基准（常为 GCJ-02，偏移可达约 700 米）。标为“大致位置”或“仅知城市”的点并非实测位置。仅在有出处公布时显示投资额。',
+    '边界来自 echarts 地图数据包，坐标量化为 1/1024 度，未注明坐标基准（常为 GCJ-02，偏移可达约 700 米）。标为“大致位置”或“仅知城市”的点并非实测位置。仅在有出处公布时显示投资额，并注明公布方式：公布数、“≥”（下限）、“约”（约数或概算）或“计划/撬动”（非已投资）。合计只加公布数与下限数；约数与计划数另列，不计入。台账共 196 行；19 行有投资额（公布数 11、下限 3、约数 3、计划/撬动 2）；状态：规划中 39、在建 11、已建成 45、持续推进 70、来源未说明 31。',
   name: '名称',
   cityCol: '城市',
   yearsCol: '年份',
