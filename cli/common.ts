@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { formatProblem, problemJson } from '../src/core/common/problem.ts';
 import {
   CRS_VALUES,
   type Crs,
@@ -36,10 +37,8 @@ export class UsageError extends Error {
   }
 }
 
-/** An issue located in a file: the contract's error object. */
-export interface InputIssue extends FormatIssue {
-  file?: string;
-}
+/** An issue located in a file: the one problem type (src/core/common/problem.ts), field required. */
+export type InputIssue = FormatIssue;
 
 /** Invalid input: unreadable file, malformed content, wrong geometry. Exit 1. */
 export class InputError extends Error {
@@ -49,22 +48,27 @@ export class InputError extends Error {
 }
 
 /** The issue as the contract prints it: file, row or feature, field, reason (then line/column). */
-export function issueJson(issue: InputIssue, withFile = true): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (withFile && issue.file !== undefined) out.file = issue.file;
-  if (issue.row !== undefined) out.row = issue.row;
-  if (issue.feature !== undefined) out.feature = issue.feature;
-  out.field = issue.field;
-  out.reason = issue.reason;
-  if (issue.line !== undefined) out.line = issue.line;
-  if (issue.column !== undefined) out.column = issue.column;
-  return out;
-}
+export const issueJson: (issue: InputIssue, withFile?: boolean) => Record<string, unknown> =
+  problemJson;
 
 export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   progress: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** Options of the commands that read tables: `--sheet NAME` picks a workbook's sheet. */
+export const INPUT_OPTIONS = {
+  sheet: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** `--sheet` as read options (nothing when absent; a blank name is a usage error). */
+export function sheetOption(command: string, value: unknown): { sheet?: string } {
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new UsageError('--sheet needs a sheet name', command);
+  }
+  return { sheet: value };
+}
 
 /** parseArgs in strict mode, its errors turned into usage errors for `command`. */
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -137,18 +141,9 @@ export class Reporter {
   }
 
   warn(file: string, issues: ReadonlyArray<FormatIssue>, max = 20): void {
-    issues.slice(0, max).forEach((i) => {
-      const where =
-        i.row !== undefined
-          ? `row ${i.row}`
-          : i.feature !== undefined
-            ? `feature ${i.feature}`
-            : '';
-      const field = i.field ? `${where ? ', ' : ''}${i.field}` : '';
-      this.io.err(
-        `atlas ${this.command}: warning: ${file}${where || field ? ` (${where}${field})` : ''}: ${i.reason}\n`,
-      );
-    });
+    for (const i of issues.slice(0, max)) {
+      this.io.err(`atlas ${this.command}: warning: ${formatProblem({ ...i, file })}\n`);
+    }
     if (issues.length > max) {
       this.io.err(
         `atlas ${this.command}: warning: ${file}: ${issues.length - max} more not shown\n`,
@@ -162,6 +157,8 @@ export interface ReadOptions {
   idField?: string;
   /** Force a format id (`--format`). */
   format?: string;
+  /** A workbook's sheet (`--sheet`); other formats ignore it. */
+  sheet?: string;
   reporter: Reporter;
 }
 
@@ -189,6 +186,7 @@ export async function readInput(file: string, options: ReadOptions): Promise<Loa
     crs: options.crs,
     ...(options.idField !== undefined ? { idField: options.idField } : {}),
     ...(options.format !== undefined ? { format: options.format } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
   });
   if (result.fatal) throw new InputError(result.errors.map((e) => ({ file, ...e })));
   options.reporter.warn(file, result.warnings);

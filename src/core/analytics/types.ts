@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Problem } from '../common/problem.ts';
 
 /** A feature or region identifier, as read by the id rule in `ids.ts`. */
 export type FeatureId = string | number;
@@ -39,13 +40,11 @@ export interface SkippedRow {
   reason: string;
 }
 
-/** A feature that could not be used (or was repaired), with the reason. */
-export interface FeatureIssue {
-  /** Position of the feature in its collection (0-based). */
-  feature: number;
-  id: FeatureId;
-  reason: string;
-}
+/**
+ * A feature that could not be used (or was repaired), with the reason: the one problem type
+ * (common/problem.ts) with the feature's position (0-based) and id required.
+ */
+export type FeatureIssue = Problem & { feature: number; id: FeatureId };
 
 /** Options shared by the operations that read polygon features. */
 export interface IdOptions {

@@ -14,6 +14,7 @@ import {
 } from '../analytics/index.ts';
 import type { FeaturesInput } from '../analytics/types.ts';
 import { toNumber } from '../common/number.ts';
+import { formatProblem } from '../common/problem.ts';
 import type { PopulationLayer } from '../ledger/validate.ts';
 
 /** Optional layers that refine coverage: residential land (denominator), population. */
@@ -83,9 +84,11 @@ export function cityCoverage(
     covered: { type: 'FeatureCollection', features: covered },
     denominator: res.denominator,
     parkIssues: [
-      ...res.skipped.parks.map((p) => `park ${p.id} (features[${p.feature}]) skipped: ${p.reason}`),
-      ...res.repaired.parks.map(
-        (p) => `park ${p.id} (features[${p.feature}]) repaired: ${p.reason}`,
+      ...res.skipped.parks.map((p) =>
+        formatProblem({ ...p, field: 'geometry', reason: `${p.reason} (skipped)` }),
+      ),
+      ...res.repaired.parks.map((p) =>
+        formatProblem({ ...p, field: 'geometry', reason: `${p.reason} (repaired)` }),
       ),
     ],
     qualifying,

@@ -8,6 +8,7 @@ import type {
 } from './model.ts';
 import {
   type DataIssue,
+  formatIssue,
   type PopulationLayer,
   parseInitiativesCsv,
   validateBoundaries,
@@ -80,7 +81,7 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
   const catalog = catalogResult.value;
   if (!catalog) {
     const first = catalogResult.issues[0];
-    throw new Error(`catalog.json is invalid${first ? `: ${first.field}: ${first.reason}` : ''}`);
+    throw new Error(`catalog.json is invalid${first ? `: ${formatIssue(first)}` : ''}`);
   }
   const failures: LayerFailure[] = [];
   const issues: DataIssue[] = [...catalogResult.issues];
@@ -97,7 +98,7 @@ export async function loadAtlasData(dataBase: string, fetcher: Fetcher): Promise
       issues.push(...result.issues);
       if (result.value === null) {
         const first = result.issues[0];
-        throw new Error(first ? `${first.field} ${first.reason}` : 'invalid file');
+        throw new Error(first ? formatIssue(first) : 'invalid file');
       }
       return result.value;
     } catch (e) {

@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { parseNumber, toNumber } from '../common/number.ts';
+import { formatProblem, type Problem } from '../common/problem.ts';
 import type { BoundaryCollection, GreenCollection } from './model.ts';
 import {
   type BoundaryProps,
@@ -23,17 +24,11 @@ import {
   initiativeSchema,
 } from './schemas.ts';
 
-export interface DataIssue {
-  file: string;
-  /** 1-based data row of a CSV file (the header is not counted). */
-  row?: number;
-  /** 0-based index in a GeoJSON file's `features`. */
-  feature?: number;
-  /** The row's or feature's id, when it has one. */
-  id?: string;
-  field: string;
-  reason: string;
-}
+/**
+ * A problem in a data/ file: the one problem type (common/problem.ts) with the file and field
+ * required; `row` is the 1-based data row of a CSV file, `feature` the 0-based index in `features`.
+ */
+export type DataIssue = Problem & { file: string; field: string; id?: string };
 
 export interface Validated<T> {
   /** null when the file as a whole is unusable (wrong structure, missing columns). */
@@ -52,15 +47,9 @@ export const INITIATIVE_FIELDS = INITIATIVE_COLUMNS;
 const NUMERIC = new Set(['start_year', 'end_year', 'investment_cny', 'lon', 'lat']);
 const REQUIRED_NUMERIC = new Set(['lon', 'lat']);
 
+/** The issue as text (formatProblem); a data/ CSV row N is on line N + 1 (after the header). */
 export function formatIssue(i: DataIssue): string {
-  const where =
-    i.row !== undefined
-      ? ` row ${i.row} (line ${i.row + 1})`
-      : i.feature !== undefined
-        ? ` features[${i.feature}]`
-        : '';
-  const id = i.id ? ` "${i.id}"` : '';
-  return `${i.file}${where}${id}, field ${i.field}: ${i.reason}`;
+  return formatProblem(i.row !== undefined && i.line === undefined ? { ...i, line: i.row + 1 } : i);
 }
 
 function zodIssues(
@@ -276,8 +265,7 @@ export function validatePopulation(
   const r = validatePlain(json, file, (f) => {
     const v = (f.properties as Record<string, unknown> | null)?.[field];
     const n = toNumber(v);
-    if (n === null || n < 0)
-      return { field: `properties.${field}`, reason: 'is not a number ≥ 0' };
+    if (n === null || n < 0) return { field: `properties.${field}`, reason: 'is not a number ≥ 0' };
     const t = f.geometry?.type;
     return t === 'Point' || t === 'Polygon' || t === 'MultiPolygon'
       ? null

@@ -6,6 +6,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';
+import { formatProblem } from '../common/problem.ts';
 import { type Crs, loadFile } from '../formats/index.ts';
 import type { FormatIssue } from '../formats/types.ts';
 
@@ -33,8 +34,8 @@ export interface ImportOutcome {
 
 const MAX_PROBLEMS = 500;
 
-const describe = (i: FormatIssue) =>
-  `${i.row !== undefined ? `row ${i.row}` : i.feature !== undefined ? `feature ${i.feature}` : 'file'}, ${i.field}: ${i.reason}`;
+/** A problem as the app shows it: THE formatter (common/problem.ts), as the CLI prints it. */
+const describe = (i: FormatIssue) => formatProblem(i);
 
 export async function importFile(
   buffer: ArrayBuffer,

@@ -94,8 +94,8 @@ describe('cityCoverage with bad parks', () => {
       [],
       'walk:500',
     );
-    expect(r.parkIssues.some((m) => /bow .*repaired/.test(m))).toBe(true);
-    expect(r.parkIssues.some((m) => /line .*skipped/.test(m))).toBe(true);
+    expect(r.parkIssues.some((m) => /"bow".*repaired/.test(m))).toBe(true);
+    expect(r.parkIssues.some((m) => /"line".*skipped/.test(m))).toBe(true);
     expect(r.cities[0]?.covered_m2).toBeGreaterThan(disc);
   });
 });
