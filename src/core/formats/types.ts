@@ -7,7 +7,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureId } from '../analytics/types.ts';
 import type { Problem } from '../common/problem.ts';
-import type { Problem } from '../common/problem.ts';
 
 /** Datum of the input coordinates; everything is converted to WGS84. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
