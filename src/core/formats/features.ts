@@ -19,16 +19,69 @@ const DEPTH: Record<string, number> = {
   MultiPolygon: 3,
 };
 
+/**
+ * How far past ±180 / ±90 a coordinate may be and still count as float noise (a float32 of 180
+ * is 180.0000019...): such vertices are moved onto the limit with a warning, not refused.
+ */
+export const RANGE_TOLERANCE = 1e-5;
+
 function checkPosition(p: unknown, at: string): string | null {
   if (!Array.isArray(p)) return `malformed coordinates at ${at}`;
   if (p.length < 2) return `position with fewer than 2 numbers at ${at}`;
   const [lon, lat] = p as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number') return `non-numeric coordinate at ${at}`;
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `non-finite coordinate at ${at}`;
-  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+  const t = RANGE_TOLERANCE;
+  if (lon < -180 - t || lon > 180 + t || lat < -90 - t || lat > 90 + t) {
     return `coordinate out of range (lon ${lon}, lat ${lat}) at ${at}`;
   }
   return null;
+}
+
+interface Clamped {
+  vertices: number;
+  /** Largest distance moved, in degrees. */
+  most: number;
+}
+
+type Nested = unknown[];
+
+/** A (validated) position or nesting with float noise past the limits moved onto them. */
+function clampNested(c: Nested, depth: number, count: Clamped): Nested {
+  if (depth === 0) {
+    const lon = c[0] as number;
+    const lat = c[1] as number;
+    const x = Math.min(180, Math.max(-180, lon));
+    const y = Math.min(90, Math.max(-90, lat));
+    if (x === lon && y === lat) return c;
+    count.vertices++;
+    count.most = Math.max(count.most, Math.abs(x - lon), Math.abs(y - lat));
+    return [x, y, ...c.slice(2)];
+  }
+  let out: Nested | null = null;
+  for (let i = 0; i < c.length; i++) {
+    const v = clampNested(c[i] as Nested, depth - 1, count);
+    if (v !== c[i]) {
+      out ??= c.slice();
+      out[i] = v;
+    }
+  }
+  return out ?? c;
+}
+
+/** The geometry with float noise past ±180 / ±90 clamped (the same object when none). */
+function clampGeometry(g: Geometry, count: Clamped): Geometry {
+  if (g.type === 'GeometryCollection') {
+    let changed = false;
+    const geometries = g.geometries.map((x) => {
+      const y = clampGeometry(x, count);
+      if (y !== x) changed = true;
+      return y;
+    });
+    return changed ? { ...g, geometries } : g;
+  }
+  const c = clampNested(g.coordinates as Nested, DEPTH[g.type] ?? 0, count);
+  return c === g.coordinates ? g : ({ ...g, coordinates: c } as Geometry);
 }
 
 function checkNested(c: unknown, depth: number, at: string): string | null {
@@ -91,6 +144,8 @@ export function featureResult(
   extraWarnings: FormatIssue[] = [],
 ): LoadResult {
   const errors: FormatIssue[] = [];
+  const clamped: Clamped = { vertices: 0, most: 0 };
+  let clampedFeatures = 0;
   const features: Array<Feature<Geometry | null>> = input.map((raw, i) => {
     if (!raw || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
       const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : raw;
@@ -111,15 +166,24 @@ export function featureResult(
       errors.push({ feature: i, field: 'geometry', reason: e });
       return out;
     }
-    out.geometry = geometryToWgs84(f.geometry as Geometry, crs);
+    const before = clamped.vertices;
+    out.geometry = geometryToWgs84(clampGeometry(f.geometry as Geometry, clamped), crs);
+    if (clamped.vertices > before) clampedFeatures++;
     return out;
   });
+  const warnings = [...extraWarnings];
+  if (clamped.vertices > 0) {
+    warnings.push({
+      field: 'geometry',
+      reason: `${clamped.vertices} ${clamped.vertices === 1 ? 'vertex' : 'vertices'} in ${clampedFeatures} ${clampedFeatures === 1 ? 'feature' : 'features'} lay just beyond ±180° longitude or ±90° latitude (by at most ${clamped.most.toPrecision(2)}°, float rounding) and were moved onto the limit`,
+    });
+  }
   return {
     format,
     kind: 'features',
     features: { type: 'FeatureCollection', features },
     errors,
-    warnings: extraWarnings,
+    warnings,
     fatal: false,
     meta: { ...meta, total: features.length, crs },
   };

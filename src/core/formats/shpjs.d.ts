@@ -10,6 +10,15 @@ declare module 'shpjs' {
     whiteList?: string[],
   ): Promise<ShpCollection | ShpCollection[]>;
 
+  /**
+   * The geometries of a .shp, one per record (null for null shapes). A `prj` (WKT) reprojects
+   * to WGS84 with proj4; a prj proj4 cannot read is ignored without a word.
+   */
+  export function parseShp(
+    shp: DataView | ArrayBuffer | Uint8Array,
+    prj?: string,
+  ): Array<(Geometry & { bbox?: number[] }) | null>;
+
   const getShapefile: (
     base: ArrayBuffer | Uint8Array | string,
   ) => Promise<ShpCollection | ShpCollection[]>;

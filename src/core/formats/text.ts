@@ -3,11 +3,16 @@
  * otherwise GB18030, the superset of GBK that Excel writes for Chinese locales. A file that is not
  * valid UTF-8 is decoded as GB18030 (every byte sequence decodes there).
  */
+import { decoderFor } from './codepage.ts';
 import type { Bytes } from './types.ts';
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'string';
+  /**
+   * `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030`, `string` (given as text), or for
+   * XML the label its declaration names (`iso-8859-1`, `gbk`...).
+   */
+  encoding: string;
 }
 
 export function toUint8(bytes: Uint8Array | ArrayBuffer): Uint8Array {
@@ -59,4 +64,67 @@ export function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** The encoding named by an XML declaration (`<?xml version="1.0" encoding="..."?>`), if any. */
+export function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const decl = new TextDecoder('latin1').decode(bytes.subarray(start, start + 200));
+  const m = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(decl);
+  return m ? (m[1] ?? null) : null;
+}
+
+/**
+ * XML bytes to text: a BOM first, then the encoding its declaration names (any TextDecoder
+ * label: ISO-8859-1, windows-1252, GBK, Big5, Shift_JIS...), then UTF-16 without a BOM, then as
+ * `decodeText` (UTF-8, else GB18030). `warning` says when the encoding was guessed, or when the
+ * declared one could not be used.
+ */
+export function decodeXml(input: Bytes): DecodedText & { warning?: string } {
+  if (typeof input === 'string') return decodeText(input);
+  const b = toUint8(input);
+  const hasBom =
+    (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) ||
+    (b[0] === 0xff && b[1] === 0xfe) ||
+    (b[0] === 0xfe && b[1] === 0xff);
+  if (hasBom) return decodeText(b);
+  if (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0) {
+    return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
+  }
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f) {
+    return { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
+  }
+  const declared = xmlDeclaredEncoding(b);
+  if (declared) {
+    let decoder: TextDecoder | null = null;
+    try {
+      decoder = new TextDecoder(declared, { fatal: true });
+    } catch {
+      decoder = null;
+    }
+    if (decoder && decoder.encoding !== 'utf-8' && !/^utf-16/.test(decoder.encoding)) {
+      return { text: decoderFor(declared)(b), encoding: declared.toLowerCase() };
+    }
+    if (decoder?.encoding === 'utf-8') {
+      const out = decodeText(b);
+      return out.encoding === 'gb18030'
+        ? {
+            ...out,
+            warning: `declared UTF-8 but is not valid UTF-8; read as GB18030, guessed from the bytes`,
+          }
+        : out;
+    }
+    const out = decodeText(b);
+    return {
+      ...out,
+      warning: `declared encoding "${declared}" is not one this reader knows; read as ${out.encoding === 'gb18030' ? 'GB18030, guessed from the bytes' : 'UTF-8'}`,
+    };
+  }
+  const out = decodeText(b);
+  return out.encoding === 'gb18030'
+    ? {
+        ...out,
+        warning: 'not UTF-8 and no encoding declared; read as GB18030, guessed from the bytes',
+      }
+    : out;
 }

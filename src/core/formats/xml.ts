@@ -4,7 +4,7 @@
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { fatalResult, featureResult } from './features.ts';
-import { decodeText, head } from './text.ts';
+import { decodeXml, head } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult, XmlParser } from './types.ts';
 
 type Doc = Parameters<typeof kml>[0];
@@ -59,11 +59,16 @@ async function parseXml(text: string, parser: XmlParser | undefined): Promise<Pa
 async function loadXml(
   format: 'kml' | 'gpx',
   bytes: Bytes,
+  name: string,
   options: LoadOptions,
 ): Promise<LoadResult> {
   const crs = options.crs ?? 'wgs84';
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, warning } = decodeXml(bytes);
   const meta = { encoding };
+  const file = name.split(/[\\/]/).pop() || 'the file';
+  const warnings: FormatIssue[] = warning
+    ? [{ field: 'encoding', reason: `${file}: ${warning}` }]
+    : [];
   const parsed = await parseXml(text, options.xmlParser);
   if (!parsed.doc) {
     const at = parsed.line ? ` at line ${parsed.line}, column ${parsed.column ?? '?'}` : '';
@@ -93,16 +98,16 @@ async function loadXml(
     );
   }
   const fc = format === 'kml' ? kml(parsed.doc) : gpx(parsed.doc);
-  const warnings: FormatIssue[] = parsed.warnings.map((w) => ({ field: 'xml', reason: w }));
+  warnings.push(...parsed.warnings.map((w) => ({ field: 'xml', reason: w })));
   return featureResult(format, fc.features, crs, meta, warnings);
 }
 
-export function loadKml(bytes: Bytes, _name: string, options: LoadOptions = {}) {
-  return loadXml('kml', bytes, options);
+export function loadKml(bytes: Bytes, name: string, options: LoadOptions = {}) {
+  return loadXml('kml', bytes, name, options);
 }
 
-export function loadGpx(bytes: Bytes, _name: string, options: LoadOptions = {}) {
-  return loadXml('gpx', bytes, options);
+export function loadGpx(bytes: Bytes, name: string, options: LoadOptions = {}) {
+  return loadXml('gpx', bytes, name, options);
 }
 
 const rootTag = (bytes: Uint8Array) =>

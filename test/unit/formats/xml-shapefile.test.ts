@@ -135,7 +135,7 @@ describe('zipped Shapefile (shpjs)', () => {
     const noShp = await loadShapefile(empty, 'x.zip');
     expect(noShp).toMatchObject({
       fatal: true,
-      errors: [{ field: 'zip', reason: 'no .shp file in the zip' }],
+      errors: [{ field: 'zip', reason: 'no .shp file in the zip (it holds nothing)' }],
     });
   });
 
