@@ -5,6 +5,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
+import { checkFeature } from '../common/geojson-schema.ts';
+import type { Problem } from '../common/problem.ts';
 
 export type RegionShape = 'polygon' | 'rectangle' | 'circle' | 'imported';
 
@@ -71,23 +73,75 @@ const layerSchema = z.object({
   filter: z.object({ column: z.string(), text: z.string() }).nullable().optional(),
 });
 
-/** Reads a stored workspace; entries that do not validate are dropped and counted. */
-export function parseWorkspace(value: unknown): { workspace: Workspace; dropped: number } {
-  const v = (value ?? {}) as { regions?: unknown; layers?: unknown };
+/** What a stored workspace gave back: the valid part, and what was left out and why. */
+export interface ParsedWorkspace {
+  workspace: Workspace;
+  /** Regions, layers and layer features left out. */
+  dropped: number;
+  /** One problem per region or layer left out, and per layer that lost features. */
+  problems: Problem[];
+}
+
+const firstIssue = (e: z.ZodError) => {
+  const i = e.issues[0];
+  return i ? `${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}` : 'invalid';
+};
+
+/**
+ * Reads a stored workspace (IndexedDB gives back whatever was put there, by this or an older
+ * version, or a corrupted record): every region, layer and layer feature is validated, never
+ * cast. A region or layer that does not validate is left out; a layer keeps its valid features
+ * and loses the others (a layer left with none of the features it had is left out).
+ */
+export function parseWorkspace(value: unknown): ParsedWorkspace {
+  const v = (value !== null && typeof value === 'object' ? value : {}) as {
+    regions?: unknown;
+    layers?: unknown;
+  };
   let dropped = 0;
+  const problems: Problem[] = [];
   const regions: Region[] = [];
-  for (const r of Array.isArray(v.regions) ? v.regions : []) {
+  (Array.isArray(v.regions) ? v.regions : []).forEach((r: unknown, i) => {
     const p = regionSchema.safeParse(r);
     if (p.success) regions.push(p.data as Region);
-    else dropped++;
-  }
+    else {
+      dropped++;
+      problems.push({ field: `regions[${i}]`, reason: `left out: ${firstIssue(p.error)}` });
+    }
+  });
   const layers: ImportedLayer[] = [];
-  for (const l of Array.isArray(v.layers) ? v.layers : []) {
+  (Array.isArray(v.layers) ? v.layers : []).forEach((l: unknown, i) => {
     const p = layerSchema.safeParse(l);
-    if (p.success) layers.push(p.data as unknown as ImportedLayer);
-    else dropped++;
-  }
-  return { workspace: { regions, layers }, dropped };
+    if (!p.success) {
+      dropped++;
+      problems.push({ field: `layers[${i}]`, reason: `left out: ${firstIssue(p.error)}` });
+      return;
+    }
+    const features: Feature<Geometry>[] = [];
+    let bad = 0;
+    let firstBad = '';
+    p.data.data.features.forEach((f, j) => {
+      const c = checkFeature(f);
+      if ('ok' in c) features.push(c.ok);
+      else if (bad++ === 0) firstBad = `features[${j}].${c.error}`;
+    });
+    const layer: ImportedLayer = {
+      ...p.data,
+      data: { type: 'FeatureCollection', features },
+    };
+    if (bad > 0) {
+      dropped += bad;
+      const all = features.length === 0;
+      problems.push({
+        file: layer.name,
+        field: `layers[${i}]`,
+        reason: `${bad} stored feature(s) ${all ? 'and so the layer ' : ''}left out (first: ${firstBad})`,
+      });
+      if (all) return;
+    }
+    layers.push(layer);
+  });
+  return { workspace: { regions, layers }, dropped, problems };
 }
 
 /** Regions as GeoJSON (for export and the map). */

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
+import { formatProblem } from '../../core/common/problem.ts';
 import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
 import { useAtlas } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
 import { clearWorkspace, loadWorkspace, saveWorkspace } from '../workspace/persist.ts';
 import { useWorkspace } from '../workspace/store.ts';
 
-const notice = (text: string) =>
-  useAtlas.getState().addNotice({ id: 'workspace', level: 'warning', text, details: [] });
+const notice = (text: string, details: string[] = []) =>
+  useAtlas.getState().addNotice({ id: 'workspace', level: 'warning', text, details });
 
 /**
  * Restores the analyst's regions and imported layers from IndexedDB (plus regions carried by a
@@ -17,7 +18,7 @@ export function useWorkspaceSync(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fromLink = decodeRegions(parseUrlState(window.location.search).regions ?? '');
     loadWorkspace()
-      .then(({ workspace, dropped }) => {
+      .then(({ workspace, dropped, problems }) => {
         // A link to regions this browser already holds does not add them twice.
         const known = new Set(workspace.regions.map(regionKey));
         useWorkspace.setState({
@@ -25,7 +26,12 @@ export function useWorkspaceSync(): void {
           layers: workspace.layers,
           restored: true,
         });
-        if (dropped > 0) notice(`${dropped} stored item(s) could not be read and were left out.`);
+        if (dropped > 0) {
+          notice(
+            `${dropped} stored item(s) could not be read and were left out.`,
+            problems.slice(0, 50).map(formatProblem),
+          );
+        }
       })
       .catch((e: unknown) => {
         useWorkspace.setState({ regions: fromLink, restored: true });

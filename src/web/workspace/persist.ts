@@ -1,6 +1,15 @@
-/** Keeps the workspace in IndexedDB (one record), so drawn and imported work survives reloads. */
+/**
+ * Keeps the workspace in IndexedDB (one record), so drawn and imported work survives reloads.
+ * What comes back is validated (core/workspace/model.ts parseWorkspace: regions, layers and every
+ * layer feature), never cast: a corrupted or outdated record loses only its bad entries, each
+ * reported as a Problem.
+ */
 import { openDB } from 'idb';
-import { parseWorkspace, type Workspace } from '../../core/workspace/model.ts';
+import {
+  type ParsedWorkspace,
+  parseWorkspace,
+  type Workspace,
+} from '../../core/workspace/model.ts';
 
 const DB = 'planning-atlas';
 const STORE = 'workspace';
@@ -13,9 +22,16 @@ const db = () =>
     },
   });
 
-export async function loadWorkspace(): Promise<{ workspace: Workspace; dropped: number }> {
-  const value = await (await db()).get(STORE, KEY);
-  return parseWorkspace(value);
+/** Reads the stored record (raw, unknown shape). */
+async function readStored(): Promise<unknown> {
+  return (await db()).get(STORE, KEY);
+}
+
+/** The stored workspace, validated; `read` replaces IndexedDB in tests. */
+export async function loadWorkspace(
+  read: () => Promise<unknown> = readStored,
+): Promise<ParsedWorkspace> {
+  return parseWorkspace(await read());
 }
 
 export async function saveWorkspace(ws: Workspace): Promise<void> {
