@@ -1,15 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { toNumber } from '../../core/common/number.ts';
 import { countedInvestment } from '../../core/ledger/totals.ts';
-import { passesLayerFilter } from '../../core/workspace/model.ts';
+import { layerResultPoints } from '../../core/workspace/layer-points.ts';
 import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
-
-/** A stated value as a number (THE parser: "1,234" is 1234), NaN when blank or not a number. */
-const num = (v: unknown) => toNumber(v) ?? Number.NaN;
 
 /** Region results from the worker, recomputed when regions, points, filters or the rule change. */
 export function useRegionResults(): {
@@ -42,22 +38,8 @@ export function useRegionResults(): {
         status: rows.map((r) => r.status),
       };
     }
-    const pts = layer.data.features.filter(
-      (f) => f.geometry.type === 'Point' && passesLayerFilter(f.properties, layer.filter),
-    );
-    return {
-      lons: Float64Array.from(
-        pts,
-        (f) => (f.geometry as { coordinates: number[] }).coordinates[0] ?? Number.NaN,
-      ),
-      lats: Float64Array.from(
-        pts,
-        (f) => (f.geometry as { coordinates: number[] }).coordinates[1] ?? Number.NaN,
-      ),
-      investment: Float64Array.from(pts, (f) => num(f.properties?.investment_cny)),
-      category: pts.map((f) => String(f.properties?.category ?? '')),
-      status: pts.map((f) => String(f.properties?.status ?? '')),
-    };
+    // The same function the CLI/app parity test runs (core/workspace/layer-points.ts).
+    return layerResultPoints(layer);
   }, [layer, rows]);
 
   useEffect(() => {
