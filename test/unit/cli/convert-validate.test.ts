@@ -115,12 +115,23 @@ describe('atlas validate', () => {
   it('features: bad geometries by feature; a self-intersection is a warning only', () => {
     const bad = json<Errors>(atlas('validate', `${IN}/bad-regions.geojson`), 1);
     expect(bad.errors).toEqual([
+      // RFC 7946 §3.1.6: a linear ring is closed (the loader would close it; validate says so).
+      {
+        feature: 1,
+        field: 'geometry',
+        reason: 'coordinates[0]: a linear ring is not closed (its first and last positions differ)',
+      },
       {
         feature: 2,
         field: 'geometry',
         reason: 'empty geometry (no ring with 3 distinct vertices)',
       },
-      { feature: 3, field: 'geometry', reason: 'non-numeric coordinate at coordinates[0][1]' },
+      {
+        feature: 3,
+        field: 'geometry',
+        reason:
+          'coordinates[0][1]: each element of a position must be a number, but element 0 is "x"',
+      },
     ]);
     const bowTie = json<{ warnings: Array<Record<string, unknown>> }>(
       atlas('validate', `${CLI}/bow-tie.geojson`),
@@ -157,5 +168,98 @@ describe('the bin and the npm script', () => {
     expect(pkg.bin.atlas).toBe('bin/atlas.mjs');
     expect(pkg.scripts.atlas).toBe('tsx cli/atlas.ts');
     expect(pkg.dependencies.tsx).toBeDefined();
+  });
+});
+
+describe('RFC 7946: validate reports each defect, convert repairs it (issue 9)', () => {
+  const HOSTILE = 'test/fixtures/wild/rfc7946/hostile';
+
+  it('validate: exit 1, one error per defect with feature index, field and reason', () => {
+    const { errors } = json<Errors>(atlas('validate', `${HOSTILE}/defects.geojson`), 1);
+    expect(errors.map((e) => [e.feature, e.field])).toEqual([
+      [0, 'geometry'],
+      [1, 'geometry'],
+      [2, 'geometry'],
+      [3, 'geometry'],
+      [4, 'id'],
+      [5, 'bbox'],
+    ]);
+    expect(errors[0]!.reason).toMatch(/linear ring is not closed/);
+    expect(errors[1]!.reason).toMatch(/linear ring needs 4 or more positions, but has 3/);
+    expect(errors[2]!.reason).toMatch(/LineString needs 2 or more positions, but has 1/);
+    expect(errors[3]!.reason).toMatch(/element 2 is "f"/);
+    expect(errors[4]!.reason).toMatch(/"id" must be a string or a number/);
+    expect(errors[5]!.reason).toMatch(/bbox must be an array of numbers, but is a string/);
+  });
+
+  it('convert: valid output (validate exits 0 on it); the good feature kept; every change named', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.geojson');
+    const run = atlas('convert', `${HOSTILE}/defects.geojson`, '-o', out);
+    expect(run.status, run.stderr).toBe(0);
+    const fc = JSON.parse(readFileSync(out, 'utf8')) as FeatureCollection;
+    expect(fc.features.map((f) => f.properties?.n)).toEqual([
+      'unclosed',
+      'string elt',
+      'object id',
+      'string bbox',
+      'good',
+    ]);
+    expect(fc.features[0]!.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116, 39],
+          [116.1, 39],
+          [116.1, 39.1],
+          [116, 39.1],
+          [116, 39],
+        ],
+      ],
+    });
+    expect(run.stderr).toMatch(/feature 0\b.*unclosed ring closed/);
+    expect(run.stderr).toMatch(/feature 1\b.*ring with fewer than 3 distinct positions/);
+    expect(run.stderr).toMatch(/feature 2\b.*LineString with fewer than 2 positions/);
+    expect(run.stderr).toMatch(/feature 4\b.*id dropped/);
+    expect(run.stderr).toMatch(/feature 5\b.*bbox dropped/);
+    expect(json(atlas('validate', out)).warnings).toEqual([]);
+  });
+
+  it('property: validate(convert(x)) exits 0 (no error)', () => {
+    const dir = tempDir();
+    // A few through the CLI (each run starts node); every fixture goes through the same core
+    // functions in test/unit/formats/rfc7946.test.ts.
+    const inputs = [
+      'test/fixtures/wild/rfc7946/s1.5-featurecollection.geojson',
+      `${HOSTILE}/defects.geojson`,
+      `${HOSTILE}/web-mercator-3857.geojson`,
+      `${IN}/bad-regions.geojson`,
+    ];
+    inputs.forEach((input, i) => {
+      const out = join(dir, `${i}.geojson`);
+      expect(atlas('convert', input, '-o', out).status).toBe(0);
+      const v = atlas('validate', out);
+      expect(v.status, `${input}: ${v.stdout}`).toBe(0);
+    });
+  }, 120_000);
+
+  it('Web Mercator: converted with a warning naming it; EPSG:4547 refused with its name', () => {
+    const m = atlas('convert', `${HOSTILE}/web-mercator-3857.geojson`);
+    const fc = json<FeatureCollection<Point>>(m);
+    const [x, y] = fc.features[0]!.geometry.coordinates as [number, number];
+    // lon = x / R, lat = atan(sinh(y / R)), R = 6378137 m.
+    expect(x).toBeCloseTo((13363000 / 6378137) * (180 / Math.PI), 9);
+    expect(y).toBeCloseTo(Math.atan(Math.sinh(3787000 / 6378137)) * (180 / Math.PI), 9);
+    expect(m.stderr).toMatch(/EPSG:3857.*Web Mercator/);
+    expect(JSON.stringify(fc)).not.toMatch(/"crs"/);
+    const g = json<Errors>(atlas('validate', `${HOSTILE}/gauss-kruger-4547.geojson`), 1);
+    expect(g.errors).toEqual([
+      {
+        field: 'crs',
+        reason: expect.stringMatching(
+          /^this file is in EPSG:4547; convert it to WGS84 \(EPSG:4326\) first/,
+        ),
+      },
+    ]);
   });
 });
