@@ -55,6 +55,18 @@ function* sample(geoms: ShpGeometry[], max = 5000): Generator<readonly [number, 
   }
 }
 
+/**
+ * Web Mercator metres, not degrees with a few bad vertices: inside the Mercator square
+ * (looksLikeWebMercator), most positions outside the degree range and some beyond 1 km.
+ */
+function clearlyMetres(geoms: ShpGeometry[]): boolean {
+  const pairs = [...sample(geoms)];
+  if (!looksLikeWebMercator(pairs)) return false;
+  const outside = pairs.filter(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90).length;
+  const far = pairs.some(([x, y]) => Math.abs(x) > 1000 || Math.abs(y) > 1000);
+  return far && outside * 2 >= pairs.length;
+}
+
 async function readLayer(
   name: string,
   files: Map<string, ZipEntry>,
@@ -90,8 +102,7 @@ async function readLayer(
     );
     geoms = geoms.slice(0, indexed);
   }
-  const mercator =
-    prj?.kind === 'mercator' || (prj?.kind !== 'proj4' && looksLikeWebMercator(sample(geoms)));
+  const mercator = prj?.kind === 'mercator' || (prj?.kind !== 'proj4' && clearlyMetres(geoms));
   if (mercator) {
     warnings.push(
       `${prjEntry && prj?.kind === 'mercator' ? fileName(prjEntry.name) : shpName}: ${WEB_MERCATOR_NOTE}`,

@@ -131,7 +131,11 @@ export function prjUse(prjName: string, text: string, parseShp: ParseShp): PrjUs
     return { kind: 'none', warning: `${ignored} (it starts "${short(wkt)}"); ${after}` };
   }
   if (isWebMercatorName(wkt)) return { kind: 'mercator' };
-  if (/^GEOG(CS|CRS)/i.test(wkt)) return { kind: 'proj4', wkt };
+  if (/^GEOG(CS|CRS)/i.test(wkt)) {
+    // WGS84 longitude/latitude already: taken as is (proj4 would add rounding noise, 15 → 14.999…).
+    if (/DATUM\s*\[\s*"(D_)?WGS[ _]?(19)?84"/i.test(wkt)) return { kind: 'none' };
+    return { kind: 'proj4', wkt };
+  }
   // A projected CRS: proj4 (inside shpjs) must move a probe point, else it could not read it.
   const first = parseShp(probeShp(500000, 4000000), wkt)[0];
   const probe = first && 'coordinates' in first ? first.coordinates : undefined;
