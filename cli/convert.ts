@@ -8,16 +8,19 @@ import {
   COMMON_OPTIONS,
   crsOption,
   formatOption,
+  INPUT_OPTIONS,
   InputError,
   type Io,
   parse,
   Reporter,
   readInput,
+  sheetOption,
   UsageError,
 } from './common.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
   crs: { type: 'string' },
   output: { type: 'string', short: 'o' },
   format: { type: 'string' },
@@ -32,7 +35,12 @@ export async function convert(args: string[], io: Io): Promise<number | 'help'> 
   if (output === '') throw new UsageError('-o needs a file name', 'convert');
   const reporter = new Reporter(io, 'convert', values.progress ?? io.errIsTTY);
   const file = positionals[0]!;
-  const loaded = await readInput(file, { crs, reporter, ...(format ? { format } : {}) });
+  const loaded = await readInput(file, {
+    crs,
+    reporter,
+    ...(format ? { format } : {}),
+    ...sheetOption('convert', values.sheet),
+  });
   const written = resultToRfc7946(loaded);
   const problems = [...loaded.errors, ...written.dropped].sort(
     (a, b) => (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1),

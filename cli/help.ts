@@ -1,8 +1,14 @@
 /** Usage texts of `atlas` and its subcommands. */
 
-const INPUTS = `Inputs are read by content and extension: CSV/TSV (UTF-8 with or without BOM, GBK/GB18030;
-comma, semicolon or tab; lon/lat columns named lon, lng, long, longitude, x, 经度 / lat, latitude,
-y, 纬度, or a WKT POINT column), GeoJSON, KML, GPX, zipped Shapefile.`;
+const INPUTS = `Inputs are read by content and extension: CSV/TSV (UTF-8 with or without BOM, UTF-16 with
+BOM, GBK/GB18030; comma, semicolon, tab or pipe, guessed; blank lines before the header skipped;
+lon/lat columns named lon, lng, long, longitude, x, 经度 / lat, latitude, y, 纬度, or a WKT POINT
+column; x/y in Web Mercator metres converted), spreadsheets (.xlsx, .xlsm, .xls, .ods: the first
+sheet, or --sheet NAME; the same columns as CSV; cached formula values, never recalculated),
+GeoJSON, KML, GPX, zipped Shapefile. Binary files given as text (a PNG or .xlsx named .csv) and
+files with no usable row are refused.`;
+
+const SHEET = `  --sheet NAME             the sheet of a spreadsheet input (default: the first)`;
 
 const COMMON = `  --progress               progress messages on stderr (default: only when stderr is a terminal)
   -h, --help               this help`;
@@ -36,6 +42,7 @@ a feature (GeoJSON, KML...).
   --crs DATUM              datum of the --points file: wgs84 (default), gcj02 (Amap, Tencent) or
                            bd09 (Baidu); converted to WGS84
   --regions-crs DATUM      datum of the --regions file (default wgs84)
+  --sheet NAME             the sheet of a spreadsheet --points file (default: the first)
 ${COMMON}`,
 
   nearest: `Usage: atlas nearest --from <points> --to <features> [--k N] [--max-distance METRES]
@@ -52,6 +59,7 @@ its edge, 0 inside).
   --id-field FIELD         property/column holding the ids (both files)
   --crs DATUM              datum of the --from file: wgs84 (default), gcj02 or bd09
   --to-crs DATUM           datum of the --to file (default wgs84)
+  --sheet NAME             the sheet of spreadsheet inputs (default: the first)
 ${COMMON}`,
 
   coverage: `Usage: atlas coverage --parks <parks> --regions <regions> [--rule gbt50563|walk:METRES]
@@ -68,7 +76,7 @@ the park's edge.
   --regions FILE           region polygons
   --rule RULE              gbt50563 (default: >= 5,000 m² serves 500 m, 2,000-5,000 m² 300 m),
                            gbt50563:historic (also >= 1,000 m² serves 300 m), or walk:METRES
-                           (every park serves METRES, e.g. walk:500)
+                           (every park serves METRES, 50 to 5000, e.g. walk:500)
   --residential FILE       residential land polygons: the denominator becomes residential land
   --population FILE        population points (CSV or point features) or polygons (area-weighted)
   --pop-field FIELD        the population field (required with --population)
@@ -76,7 +84,7 @@ the park's edge.
 All inputs are read as WGS84: convert other datums first with 'atlas convert --crs'.
 ${COMMON}`,
 
-  convert: `Usage: atlas convert <input> [--crs wgs84|gcj02|bd09] [-o out.geojson]
+  convert: `Usage: atlas convert <input> [--crs wgs84|gcj02|bd09] [-o out.geojson] [--sheet NAME]
 
 Any supported input as a GeoJSON FeatureCollection in WGS84 (rows or features that cannot be read
 are left out and reported on stderr).
@@ -84,16 +92,18 @@ are left out and reported on stderr).
   --crs DATUM              datum of the input: wgs84 (default), gcj02 (Amap, Tencent) or bd09
                            (Baidu); every coordinate is converted to WGS84
   -o, --output FILE        write to FILE instead of stdout
-  --format ID              read as csv, geojson, kml, gpx or shapefile whatever the extension
+  --format ID              read as csv, geojson, kml, gpx, shapefile or xlsx whatever the extension
+${SHEET}
 ${COMMON}`,
 
-  validate: `Usage: atlas validate <input> [--format ID]
+  validate: `Usage: atlas validate <input> [--format ID] [--sheet NAME]
 
 Checks a file: exit 0 with a summary, or exit 1 with every problem found on stdout:
   {"errors":[{"row"|"feature":N,"field":"...","reason":"..."}]}
 (rows are 1-based data rows of a table; features are 0-based positions in their collection).
 
-  --format ID              read as csv, geojson, kml, gpx or shapefile whatever the extension
+  --format ID              read as csv, geojson, kml, gpx, shapefile or xlsx whatever the extension
+${SHEET}
 ${COMMON}`,
 };
 

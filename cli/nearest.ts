@@ -4,18 +4,21 @@ import { parseNumber } from '../src/core/common/number.ts';
 import {
   COMMON_OPTIONS,
   crsOption,
+  INPUT_OPTIONS,
   type Io,
   parse,
   pointLayer,
   Reporter,
   readInput,
   required,
+  sheetOption,
   UsageError,
   writeJson,
 } from './common.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
   from: { type: 'string' },
   to: { type: 'string' },
   k: { type: 'string' },
@@ -50,7 +53,10 @@ export async function nearest(args: string[], io: Io): Promise<number | 'help'> 
   const reporter = new Reporter(io, 'nearest', values.progress ?? io.errIsTTY);
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
   const { nearest: nearestOf } = await import('../src/core/analytics/index.ts');
-  const idOpt = idField !== undefined ? { idField } : {};
+  const idOpt = {
+    ...(idField !== undefined ? { idField } : {}),
+    ...sheetOption('nearest', values.sheet),
+  };
 
   const fromLoaded = await readInput(fromFile, { crs, reporter, ...idOpt });
   const { points: from, skipped } = pointLayer(fromLoaded, idField);

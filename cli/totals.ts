@@ -2,6 +2,7 @@
 import {
   COMMON_OPTIONS,
   crsOption,
+  INPUT_OPTIONS,
   type Io,
   issueJson,
   parse,
@@ -9,11 +10,13 @@ import {
   Reporter,
   readInput,
   required,
+  sheetOption,
   writeJson,
 } from './common.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
   regions: { type: 'string' },
   points: { type: 'string' },
   sum: { type: 'string', multiple: true },
@@ -43,7 +46,9 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
     'regions',
     await readInput(regionsFile, { crs: regionsCrs, reporter }),
   );
-  const { points, skipped } = pointLayer(await readInput(pointsFile, { crs, reporter }));
+  const { points, skipped } = pointLayer(
+    await readInput(pointsFile, { crs, reporter, ...sheetOption('totals', values.sheet) }),
+  );
   reporter.progress(`totals of ${points.lons.length} points in ${regions.features.length} regions`);
   const result = regionTotals(regions, points, {
     sum,

@@ -13,17 +13,20 @@ import { checkRfc7946, type Rfc7946Report } from '../src/core/formats/rfc7946.ts
 import {
   COMMON_OPTIONS,
   formatOption,
+  INPUT_OPTIONS,
   InputError,
   type Io,
   issueJson,
   parse,
   Reporter,
   readInput,
+  sheetOption,
   writeJson,
 } from './common.ts';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...INPUT_OPTIONS,
   format: { type: 'string' },
 } as const;
 
@@ -120,6 +123,7 @@ export async function validate(args: string[], io: Io): Promise<number | 'help'>
       crs: 'wgs84',
       reporter: quiet,
       ...(format ? { format } : {}),
+      ...sheetOption('validate', values.sheet),
     });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

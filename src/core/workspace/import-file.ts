@@ -2,7 +2,8 @@
  * Import of a user's file in the worker: the format registry reads it (CSV/TSV, GeoJSON, KML,
  * GPX, zipped Shapefile), coordinates go to WGS84, and the result comes back as GeoJSON for the
  * map with a row-level report. When a CSV's coordinate columns cannot be found, the headers and
- * a preview come back so the user can pick them.
+ * a preview come back so the user can pick them. A workbook's sheets come back so the user can
+ * choose another. A file with no usable row or feature is an error, never an empty layer.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';
@@ -15,6 +16,8 @@ export interface ImportOptions {
   onProgress?: (fraction: number, stage: string) => void;
   lonField?: string;
   latField?: string;
+  /** Spreadsheet: the sheet to read (default: the first). */
+  sheet?: string;
 }
 
 export interface ImportOutcome {
@@ -30,6 +33,9 @@ export interface ImportOutcome {
   fatal: string | null;
   /** Set when a CSV's coordinate columns must be picked by the user. */
   pick: { columns: string[]; preview: string[][] } | null;
+  /** Spreadsheet: every sheet of the workbook and the one read (null for other formats). */
+  sheets: string[] | null;
+  sheet: string | null;
 }
 
 const MAX_PROBLEMS = 500;
@@ -48,6 +54,7 @@ export async function importFile(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.lonField ? { lonField: options.lonField } : {}),
     ...(options.latField ? { latField: options.latField } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
   });
   const issues = [...r.errors, ...r.warnings];
   const base = {
@@ -56,12 +63,18 @@ export async function importFile(
     total: r.meta.total,
     problems: issues.slice(0, MAX_PROBLEMS).map(describe),
     problemCount: issues.length,
+    sheets: r.meta.sheets ?? null,
+    sheet: r.meta.sheet ?? null,
   };
   if (r.fatal) {
     const columns = r.meta.columns;
-    const noCoords = r.format === 'csv' && columns && columns.length > 1;
-    let preview: string[][] = [];
-    if (noCoords) {
+    const noCoords =
+      (r.format === 'csv' || r.format === 'xlsx') &&
+      columns &&
+      columns.length > 1 &&
+      r.errors[0]?.field === 'header';
+    let preview: string[][] = r.meta.preview ?? [];
+    if (noCoords && !r.meta.preview) {
       const text = new TextDecoder().decode(bytes.subarray(0, 64_000));
       preview = Papa.parse<string[]>(text, { preview: 6, skipEmptyLines: true }).data.slice(1);
     }
@@ -86,6 +99,17 @@ export async function importFile(
     features = (r.features?.features ?? []).filter(
       (f): f is Feature<Geometry> => f.geometry !== null,
     );
+  }
+  if (features.length === 0) {
+    // Nothing to show: an error with the file's problems, not a layer of nothing.
+    const what = r.kind === 'points' ? 'rows' : 'features';
+    return {
+      ...base,
+      data: { type: 'FeatureCollection', features: [] },
+      bytes: null,
+      fatal: `no usable ${what}: the file has ${r.meta.total} ${what}${r.meta.total > 0 ? ', all with problems' : ''}`,
+      pick: null,
+    };
   }
   options.onProgress?.(0.97, 'preparing the map layer');
   const data: FeatureCollection<Geometry> = { type: 'FeatureCollection', features };

@@ -148,7 +148,9 @@ const en = {
   wsUrlTooLong: 'These regions are too large for the link; they are kept in this browser only.',
   wsClearAll: 'Remove all my regions and layers',
   imp: 'Import data',
-  impHint: 'CSV/TSV, GeoJSON, KML, GPX or a zipped Shapefile; or drop a file on the map.',
+  impHint:
+    'CSV/TSV, Excel (.xlsx, .xls), GeoJSON, KML, GPX or a zipped Shapefile; or drop a file on the map.',
+  impSheet: 'Sheet of the workbook',
   impCrs: 'Coordinates are in',
   impReading: 'Reading',
   impLoaded: 'loaded',
@@ -346,7 +348,9 @@ const zh: Strings = {
   wsUrlTooLong: '这些区域太大，无法写入链接；仅保存在本浏览器中。',
   wsClearAll: '删除我的全部区域和图层',
   imp: '导入数据',
-  impHint: 'CSV/TSV、GeoJSON、KML、GPX 或压缩的 Shapefile；也可将文件拖到地图上。',
+  impHint:
+    'CSV/TSV、Excel（.xlsx、.xls）、GeoJSON、KML、GPX 或压缩的 Shapefile；也可将文件拖到地图上。',
+  impSheet: '工作簿中的工作表',
   impCrs: '坐标系',
   impReading: '正在读取',
   impLoaded: '已导入',

@@ -2,6 +2,7 @@
 
 import { proxy, transfer } from 'comlink';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { create } from 'zustand';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { atlasWorker } from '../../worker/client.ts';
 import { setLayerBytes } from './layer-urls.ts';
@@ -9,12 +10,23 @@ import { addLayer, newId, useWorkspace } from './store.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
+/** A workbook of several sheets just imported (or refused): the user may read another sheet. */
+export interface SheetChoice {
+  file: File;
+  sheets: string[];
+  sheet: string;
+}
+
+export const useSheetChoice = create<{ choice: SheetChoice | null }>()(() => ({ choice: null }));
+
+/** Imports a file; `columns` are the picked coordinate columns, `sheet` a workbook's sheet. */
 export async function importUserFile(
   file: File,
-  columns: { lonField?: string; latField?: string } = {},
+  columns: { lonField?: string; latField?: string; sheet?: string } = {},
 ): Promise<void> {
   const { crs } = useWorkspace.getState();
   useWorkspace.setState({ pending: null });
+  useSheetChoice.setState({ choice: null });
   if (file.size > MAX_IMPORT_BYTES) {
     useWorkspace.setState({
       report: { name: file.name, format: '?', loaded: 0, total: 0, problems: [], fatal: 'too-big' },
@@ -39,6 +51,9 @@ export async function importUserFile(
       { crs, ...columns },
       onProgress,
     );
+    if (r.sheets && r.sheets.length > 1 && r.sheet !== null) {
+      useSheetChoice.setState({ choice: { file, sheets: r.sheets, sheet: r.sheet } });
+    }
     if (r.pick) {
       const preview = r.pick.preview;
       useWorkspace.setState({ pending: { file, columns: r.pick.columns, preview } });
@@ -58,7 +73,7 @@ export async function importUserFile(
     }
     const layer: ImportedLayer = {
       id: newId('layer'),
-      name: file.name,
+      name: r.sheets && r.sheets.length > 1 && r.sheet ? `${file.name} (${r.sheet})` : file.name,
       kind: r.kind,
       data: r.data,
       visible: true,

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { passesLayerFilter } from '../../../core/workspace/model.ts';
 import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
-import { importUserFile, layerRegions } from '../../workspace/import-action.ts';
+import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 
-const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,.kml,.gpx,.zip';
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.geojson,.json,.kml,.gpx,.zip';
 
 /** The worker's stage names in the UI's language (unknown stages as they come). */
 function stageLabel(stage: string, t: (k: StringKey) => string): string {
@@ -17,6 +17,7 @@ function stageLabel(stage: string, t: (k: StringKey) => string): string {
 export function ImportPanel() {
   const t = useT();
   const { crs, importing, report, pending, layers } = useWorkspace();
+  const sheetChoice = useSheetChoice((s) => s.choice);
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
 
@@ -76,6 +77,20 @@ export function ImportPanel() {
           <progress max={1} value={importing.fraction} data-testid="import-progress" />
         </div>
       )}
+      {sheetChoice && !importing && (
+        <label className="field" data-testid="sheet-picker">
+          {t('impSheet')}
+          <select
+            value={sheetChoice.sheet}
+            data-testid="import-sheet"
+            onChange={(e) => void importUserFile(sheetChoice.file, { sheet: e.target.value })}
+          >
+            {sheetChoice.sheets.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      )}
       {pending && (
         <div className="pick" data-testid="column-picker">
           <p>{t('impPick')}</p>
@@ -117,7 +132,14 @@ export function ImportPanel() {
           </label>
           <button
             type="button"
-            onClick={() => void importUserFile(pending.file, { lonField: lon, latField: lat })}
+            onClick={() =>
+              void importUserFile(pending.file, {
+                lonField: lon,
+                latField: lat,
+                // The sheet the columns come from, when the file is a workbook.
+                ...(sheetChoice?.file === pending.file ? { sheet: sheetChoice.sheet } : {}),
+              })
+            }
           >
             {t('impUse')}
           </button>{' '}
