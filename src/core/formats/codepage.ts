@@ -217,17 +217,45 @@ export function decoderFor(label: string): (bytes: Uint8Array) => string {
   return (bytes) => d.decode(bytes);
 }
 
+/**
+ * True when the bytes are valid UTF-8 (RFC 3629: no overlong forms, no surrogates), allowing a
+ * sequence cut off at the end: fixed-width DBF fields often cut a multi-byte character in two.
+ */
+function validUtf8(c: Uint8Array): boolean {
+  const n = c.length;
+  let i = 0;
+  while (i < n) {
+    const b = c[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return false;
+    for (let k = 1; k <= need; k++) {
+      const x = c[i + k];
+      if (x === undefined) return true; // cut off at the end of the field
+      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
 /** True when every chunk is valid UTF-8 (a sequence cut off at a chunk's end is allowed). */
 export function isUtf8(chunks: Iterable<Uint8Array>): boolean {
-  for (const c of chunks) {
-    try {
-      // stream: true keeps an incomplete last sequence pending instead of failing (fixed-width
-      // DBF fields often cut a multi-byte character in two).
-      new TextDecoder('utf-8', { fatal: true }).decode(c, { stream: true });
-    } catch {
-      return false;
-    }
-  }
+  for (const c of chunks) if (!validUtf8(c)) return false;
   return true;
 }
 
