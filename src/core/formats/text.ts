@@ -115,9 +115,12 @@ export function decodeXml(input: Bytes): DecodedText & { warning?: string } {
         : out;
     }
     const out = decodeText(b);
+    const as = out.encoding === 'gb18030' ? 'GB18030, guessed from the bytes' : 'UTF-8';
     return {
       ...out,
-      warning: `declared encoding "${declared}" is not one this reader knows; read as ${out.encoding === 'gb18030' ? 'GB18030, guessed from the bytes' : 'UTF-8'}`,
+      warning: decoder
+        ? `declared encoding "${declared}" but the bytes are not UTF-16 (no BOM); read as ${as}`
+        : `declared encoding "${declared}" is not one this reader knows; read as ${as}`,
     };
   }
   const out = decodeText(b);

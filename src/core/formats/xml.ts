@@ -4,7 +4,7 @@
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { fatalResult, featureResult } from './features.ts';
-import { decodeXml, head } from './text.ts';
+import { decodeXml } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult, XmlParser } from './types.ts';
 
 type Doc = Parameters<typeof kml>[0];
@@ -112,7 +112,7 @@ export function loadGpx(bytes: Bytes, name: string, options: LoadOptions = {}) {
 
 const rootTag = (bytes: Uint8Array) =>
   /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z][\w:.-]*)/
-    .exec(head(bytes, 1024))?.[1]
+    .exec(decodeXml(bytes.subarray(0, 1024)).text)?.[1]
     ?.split(':')
     .pop()
     ?.toLowerCase();

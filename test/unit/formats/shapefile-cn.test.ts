@@ -158,6 +158,32 @@ describe('KML and GPX: declared encodings and BOMs', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('recognised by content too (a UTF-16 GPX, a Latin-1 KML, with no extension)', async () => {
+    const bytes = (f: string) =>
+      new Uint8Array(readFileSync(join(FORMAT_FIXTURES, 'xml-encodings', f)));
+    expect((await loadFile(bytes('utf16.gpx'), 'upload')).format).toBe('gpx');
+    expect((await loadFile(bytes('latin1.kml'), 'upload')).format).toBe('kml');
+  });
+
+  it('declared UTF-8 over GBK bytes: GB18030 guessed, and said', async () => {
+    const gbk = [0xcd, 0xa8, 0xd6, 0xdd, 0xc7, 0xf8];
+    const text = (s: string) => [...new TextEncoder().encode(s)];
+    const bytes = new Uint8Array([
+      ...text('<?xml version="1.0" encoding="UTF-8"?><kml><Placemark><name>'),
+      ...gbk,
+      ...text('</name><Point><coordinates>116.65,39.9</coordinates></Point></Placemark></kml>'),
+    ]);
+    const r = await loadFile(bytes, 'mislabelled.kml');
+    expect(r.features!.features[0]!.properties?.name).toBe('通州区');
+    expect(r.warnings).toEqual([
+      {
+        field: 'encoding',
+        reason:
+          'mislabelled.kml: declared UTF-8 but is not valid UTF-8; read as GB18030, guessed from the bytes',
+      },
+    ]);
+  });
+
   it('no declaration and GBK bytes: GB18030 guessed, with a warning naming the file', async () => {
     const { r, name: got } = await name('undeclared-gbk.kml');
     expect(got).toBe('通州区');
