@@ -18,6 +18,9 @@ interface Ssf {
   is_date(format: string | number): boolean;
 }
 
+/** SheetJS's formatter of one cell (the text Excel shows), used only where the display matters. */
+type FormatCell = (cell: CellObject) => string;
+
 /** A zip holding xl/workbook.xml (Excel 2007+), an OLE2 file (Excel 97-2003) or an OpenDocument sheet. */
 export function sniffSpreadsheet(bytes: Uint8Array): boolean {
   const kind = binaryKind(bytes);
@@ -30,7 +33,7 @@ export function sniffSpreadsheet(bytes: Uint8Array): boolean {
 }
 
 /** The text of a cell as the table logic wants it. */
-function cellText(cell: CellObject | undefined, ssf: Ssf): string {
+function cellText(cell: CellObject | undefined, ssf: Ssf, format: FormatCell): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
   switch (cell.t) {
     case 'n': {
@@ -38,25 +41,24 @@ function cellText(cell: CellObject | undefined, ssf: Ssf): string {
       // Dates are numbers with a date format; percentages show as the user typed them.
       const shown =
         fmt !== undefined && fmt !== 'General' && (ssf.is_date(fmt) || String(fmt).includes('%'));
-      return shown && cell.w !== undefined ? cell.w : String(cell.v);
+      return shown ? (cell.w ?? format(cell)) : String(cell.v);
     }
     case 's':
       return String(cell.v);
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'd':
-      return cell.w ?? (cell.v instanceof Date ? cell.v.toISOString() : String(cell.v));
-    case 'e':
-      return cell.w ?? '#ERROR';
+      return cell.w ?? format(cell);
     default:
-      return cell.w ?? String(cell.v);
+      // Errors (#N/A, #DIV/0!...) as Excel shows them.
+      return cell.w ?? format(cell);
   }
 }
 
 /** Every row of a dense worksheet as text, without the blank columns on the right. */
-function sheetRows(ws: WorkSheet, ssf: Ssf): string[][] {
+function sheetRows(ws: WorkSheet, ssf: Ssf, format: FormatCell): string[][] {
   const data = (ws['!data'] ?? []) as Array<Array<CellObject | undefined> | undefined>;
-  const rows = Array.from(data, (row) => Array.from(row ?? [], (c) => cellText(c, ssf)));
+  const rows = Array.from(data, (row) => Array.from(row ?? [], (c) => cellText(c, ssf, format)));
   let width = 0;
   for (const row of rows) {
     for (let c = row.length - 1; c >= width; c--) {
@@ -100,9 +102,20 @@ export async function loadXlsx(
   progress(0.05, 'reading the workbook');
   const XLSX = await import('@e965/xlsx');
   const ssf = XLSX.SSF as Ssf;
-  let sheets: string[];
+  // One read: the chosen sheet (or the first) is parsed; the names of all sheets come with it.
+  // Cell text is not formatted up front (half the time on big sheets): see cellText.
+  let wb: ReturnType<typeof XLSX.read>;
   try {
-    sheets = XLSX.read(data, { type: 'array', bookSheets: true }).SheetNames;
+    wb = XLSX.read(data, {
+      type: 'array',
+      dense: true,
+      sheets: options.sheet ?? 0,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: true,
+      cellText: false,
+      cellDates: false,
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return fatalResult(
@@ -112,6 +125,7 @@ export async function loadXlsx(
       crs,
     );
   }
+  const sheets = wb.SheetNames;
   if (sheets.length === 0) {
     return fatalResult(
       'xlsx',
@@ -134,29 +148,7 @@ export async function loadXlsx(
       { sheets },
     );
   }
-  let ws: WorkSheet | undefined;
-  try {
-    const wb = XLSX.read(data, {
-      type: 'array',
-      dense: true,
-      sheets: sheet,
-      cellFormula: false,
-      cellHTML: false,
-      cellNF: true,
-      cellText: true,
-      cellDates: false,
-    });
-    ws = wb.Sheets[sheet];
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return fatalResult(
-      'xlsx',
-      'points',
-      { field: 'sheet', reason: `could not read sheet ${JSON.stringify(sheet)}: ${why}` },
-      crs,
-      { sheets, sheet },
-    );
-  }
+  const ws = wb.Sheets[sheet];
   if (!ws) {
     return fatalResult(
       'xlsx',
@@ -167,7 +159,7 @@ export async function loadXlsx(
     );
   }
   progress(0.4, 'checking rows');
-  const result = tableToPoints(sheetRows(ws, ssf), {
+  const result = tableToPoints(sheetRows(ws, ssf, XLSX.utils.format_cell), {
     format: 'xlsx',
     meta: { sheets, sheet },
     warnings: [],

@@ -100,6 +100,21 @@ describe('.xlsx import', () => {
     expect(picked.data.features).toEqual([]);
   });
 
+  it('formulas: the cached value, never recalculated; percentages, errors, booleans as shown', async () => {
+    const r = await loadFile(fixtureBytes('formulas.xlsx'), 'formulas.xlsx');
+    expect(r.fatal).toBe(false);
+    // E2 holds =B2*2 (243) but its cached value is 999: 999 is what Excel last showed.
+    expect(r.points!.properties[0]).toEqual({
+      name: 'A',
+      lon: '121.5',
+      lat: '29.8',
+      share: '25%',
+      doubled: '999',
+      lookup: '#N/A',
+      open: 'TRUE',
+    });
+  });
+
   it('an Excel 97-2003 .xls is read too', async () => {
     const r = await loadFile(fixtureBytes('points.xls'), 'points.xls');
     expect(r.fatal).toBe(false);
