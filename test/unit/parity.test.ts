@@ -123,6 +123,21 @@ describe('CLI and app agree on the same files', () => {
     expect(app[0]?.investment_unknown).toBe(cli.regions[0]?.missing.investment_cny);
   });
 
+  it('GeoJSON points: a string "1,234", a number and full-width "１２" sum alike (1,262)', async () => {
+    const cli = await atlas<CliTotals>(
+      'totals',
+      '--regions',
+      path('regions.geojson'),
+      '--points',
+      path('two-points.geojson'),
+      '--sum',
+      'investment_cny',
+    );
+    const app = await appResults('two-points.geojson');
+    expect(cli.regions[0]).toMatchObject({ count: 3, sums: { investment_cny: 1262 } });
+    expect(app[0]).toMatchObject({ count: 3, investment_cny: 1262, investment_unknown: 0 });
+  });
+
   it('totals: count, sums (grouped numbers), missing and counts by value, region by region', async () => {
     const cli = await atlas<CliTotals>(
       'totals',
