@@ -15,12 +15,11 @@
  * - Densification (option, off by default): edges longer than `densifyMetres` get vertices on
  *   their geodesics (`densify.ts`).
  */
-import { featureCollection, multiPolygon } from '@turf/helpers';
-import { union } from '@turf/union';
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
 import { densify } from './densify.ts';
 import { featureId } from './ids.ts';
+import { crossingText, repairNote, repairPolygonal } from './repair.ts';
 import type { BBox, FeatureId, FeatureIssue, FeaturesInput, MultiPolygonCoords } from './types.ts';
 
 export interface PolygonalItem {
@@ -238,13 +237,7 @@ export function findSelfIntersection(coords: MultiPolygonCoords): Position | nul
   return null;
 }
 
-/** Union a polygonal geometry with itself (polyclip-ts), returning valid polygons. */
-export function repairPolygonal(coords: MultiPolygonCoords): MultiPolygonCoords {
-  const g = multiPolygon(coords);
-  const u = union(featureCollection([g, g]));
-  if (!u) return [];
-  return u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates;
-}
+export { repairPolygonal };
 
 /** Validate (and by default repair) every polygonal feature of a collection. */
 export function readPolygonal(input: FeaturesInput, options: ReadOptions = {}): PolygonalRead {
@@ -266,8 +259,7 @@ export function readPolygonal(input: FeaturesInput, options: ReadOptions = {}): 
     let coords = checked.coords;
     const crossing = findSelfIntersection(coords);
     if (crossing) {
-      const at = (v: number | undefined) => Number((v ?? 0).toFixed(7));
-      const where = `self-intersecting polygon near [${at(crossing[0])}, ${at(crossing[1])}]`;
+      const where = crossingText(crossing);
       if (!repair) {
         result.skipped.push({ feature: index, id, reason: where });
         return;
@@ -277,11 +269,7 @@ export function readPolygonal(input: FeaturesInput, options: ReadOptions = {}): 
         result.skipped.push({ feature: index, id, reason: `${where}; nothing left after repair` });
         return;
       }
-      result.repaired.push({
-        feature: index,
-        id,
-        reason: `${where}; repaired by splitting at crossings (polyclip union)`,
-      });
+      result.repaired.push({ feature: index, id, reason: repairNote(crossing, coords) });
     }
     const maxEdge = options.densifyMetres ?? 0;
     if (maxEdge > 0) coords = densify(coords, maxEdge);

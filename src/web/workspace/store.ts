@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
+import { checkRegions } from '../../core/workspace/region-repair.ts';
 import { dropLayerUrl } from './layer-urls.ts';
 
 export type DrawMode = 'polygon' | 'rectangle' | 'circle' | null;
@@ -95,3 +96,28 @@ export function toggleLayer(id: string): void {
     layers: s.layers.map((l) => (l.id === id ? { ...l, visible: !l.visible } : l)),
   }));
 }
+
+/**
+ * Every region that appears or changes (drawn, edited, turned from a layer, read from a link or
+ * from storage) is checked once: a self-intersecting polygon is repaired into valid parts and a
+ * geometry that cannot be used is left out, and the user is told in the import report, region by
+ * region (core/workspace/region-repair.ts). Valid regions are left untouched.
+ */
+useWorkspace.subscribe((state, prev) => {
+  if (state.regions === prev.regions) return;
+  const c = checkRegions(state.regions, prev.regions);
+  if (!c.changed) return;
+  const left = c.issues.filter((i) => i.leftOut).length;
+  const name = c.issues.length === 1 ? c.issues[0]!.name : `${c.issues.length} regions`;
+  useWorkspace.setState({
+    regions: c.regions,
+    report: {
+      name,
+      format: 'regions',
+      loaded: c.notes.length - left,
+      total: c.notes.length,
+      problems: c.notes,
+      fatal: null,
+    },
+  });
+});
