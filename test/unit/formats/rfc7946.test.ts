@@ -308,3 +308,28 @@ describe('projections', () => {
     ]);
   });
 });
+
+describe('the app import path (core/workspace/import-file.ts, run by the worker)', () => {
+  const HOSTILE = join(RFC, 'hostile');
+  const buffer = (file: string) => {
+    const b = readFileSync(join(HOSTILE, file));
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
+
+  it('an EPSG:3857 file: the point lands in degrees and the report says Web Mercator', async () => {
+    const { importFile } = await import('../../../src/core/workspace/import-file.ts');
+    const r = await importFile(buffer('web-mercator-3857.geojson'), 'm.geojson', { crs: 'wgs84' });
+    expect(r.fatal).toBeNull();
+    const [x, y] = (r.data.features[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(x).toBeCloseTo(120.0419, 4);
+    expect(y).toBeCloseTo(32.1803, 4);
+    expect(r.problems.join('\n')).toMatch(/EPSG:3857.*Web Mercator/);
+  });
+
+  it('an EPSG:4547 file is refused with its name', async () => {
+    const { importFile } = await import('../../../src/core/workspace/import-file.ts');
+    const r = await importFile(buffer('gauss-kruger-4547.geojson'), 'g.geojson', { crs: 'wgs84' });
+    expect(r.data.features).toEqual([]);
+    expect(`${r.fatal} ${r.problems.join(' ')}`).toMatch(/this file is in EPSG:4547/);
+  });
+});
