@@ -37,6 +37,7 @@ async function polygonChecks(
   const { checkPolygonal, findSelfIntersection } = await import(
     '../src/core/analytics/validate.ts'
   );
+  const { repairNote, repairPolygonal } = await import('../src/core/analytics/repair.ts');
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const bad = new Set(result.errors.map((e) => e.feature));
@@ -50,11 +51,12 @@ async function polygonChecks(
     }
     const at = findSelfIntersection(checked.coords);
     if (at) {
-      const p = at.map((v) => Number((v ?? 0).toFixed(7)));
+      // What area/totals/coverage will do with it: the same repair and the same message.
+      const note = repairNote(at, repairPolygonal(checked.coords));
       warnings.push({
         feature: i,
         field: 'geometry',
-        reason: `self-intersecting polygon near [${p[0]}, ${p[1]}] (the analytics repair it by splitting at the crossings)`,
+        reason: `${note.replace(': repaired into', ': the analytics repair it into')}`,
       });
     }
   });
