@@ -5,6 +5,7 @@
  * Field types: C text, N/F numbers (blank → null), L logical, D date (`YYYY-MM-DD`), I 32-bit
  * integer, O double; others as text. Deleted records are kept so rows stay aligned with shapes.
  */
+import { parseNumber } from '../common/number.ts';
 
 export interface DbfField {
   /** Raw bytes of the name (decoded with the chosen code page later). */
@@ -93,8 +94,7 @@ function value(
     case 'F': {
       const t = ascii(b);
       if (t === '' || /^\*+$/.test(t)) return null;
-      const n = Number(t);
-      return Number.isFinite(n) ? n : null;
+      return parseNumber(t);
     }
     case 'L': {
       const t = ascii(b).toUpperCase();

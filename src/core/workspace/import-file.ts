@@ -27,9 +27,12 @@ export interface ImportOutcome {
   /** The same GeoJSON as UTF-8 bytes (transferable), for the map to read in its own worker. */
   bytes: ArrayBuffer | null;
   total: number;
-  /** Problems, formatted ("row 4, lat: out of range"), the first 500. */
+  /** Errors (rows or features left out), formatted ("row 4, lat: out of range"), the first 500. */
   problems: string[];
   problemCount: number;
+  /** Warnings: what was read differently from how it was written (a projection converted, an
+   * encoding guessed, a ring closed), formatted; the rows concerned were kept. */
+  notes: string[];
   fatal: string | null;
   /** Set when a CSV's coordinate columns must be picked by the user. */
   pick: { columns: string[]; preview: string[][] } | null;
@@ -56,13 +59,13 @@ export async function importFile(
     ...(options.latField ? { latField: options.latField } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
   });
-  const issues = [...r.errors, ...r.warnings];
   const base = {
     format: r.format,
     kind: r.kind,
     total: r.meta.total,
-    problems: issues.slice(0, MAX_PROBLEMS).map(describe),
-    problemCount: issues.length,
+    problems: r.errors.slice(0, MAX_PROBLEMS).map(describe),
+    problemCount: r.errors.length,
+    notes: r.warnings.slice(0, MAX_PROBLEMS).map(describe),
     sheets: r.meta.sheets ?? null,
     sheet: r.meta.sheet ?? null,
   };

@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { z } from 'zod';
 import { checkFeature } from '../common/geojson-schema.ts';
 import type { Problem } from '../common/problem.ts';
+import { toRfc7946 } from '../formats/rfc7946-write.ts';
 
 export type RegionShape = 'polygon' | 'rectangle' | 'circle' | 'imported';
 
@@ -145,20 +146,20 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
 }
 
 /** Regions as GeoJSON (for export and the map). */
+/** Regions as RFC 7946 GeoJSON (exteriors counter-clockwise, holes clockwise), as exported. */
 export function regionsToGeoJSON(
   regions: readonly Region[],
 ): FeatureCollection<Polygon | MultiPolygon> {
-  return {
-    type: 'FeatureCollection',
-    features: regions.map(
-      (r): Feature<Polygon | MultiPolygon> => ({
-        type: 'Feature',
-        id: r.id,
-        properties: { id: r.id, name: r.name, shape: r.shape },
-        geometry: r.geometry,
-      }),
-    ),
-  };
+  const features = regions.map(
+    (r): Feature<Polygon | MultiPolygon> => ({
+      type: 'Feature',
+      id: r.id,
+      properties: { id: r.id, name: r.name, shape: r.shape },
+      geometry: r.geometry,
+    }),
+  );
+  // THE writer (formats/rfc7946-write.ts): drawn rings may run either way round.
+  return toRfc7946(features).collection as FeatureCollection<Polygon | MultiPolygon>;
 }
 
 const round = (n: number) => Math.round(n * 1e5) / 1e5;

@@ -29,7 +29,15 @@ export async function importUserFile(
   useSheetChoice.setState({ choice: null });
   if (file.size > MAX_IMPORT_BYTES) {
     useWorkspace.setState({
-      report: { name: file.name, format: '?', loaded: 0, total: 0, problems: [], fatal: 'too-big' },
+      report: {
+        name: file.name,
+        format: '?',
+        loaded: 0,
+        total: 0,
+        problems: [],
+        notes: [],
+        fatal: 'too-big',
+      },
     });
     return;
   }
@@ -66,6 +74,7 @@ export async function importUserFile(
           loaded: 0,
           total: r.total,
           problems: r.problems,
+          notes: r.notes,
           fatal: r.pick ? null : r.fatal,
         },
       });
@@ -90,6 +99,7 @@ export async function importUserFile(
         loaded: r.data.features.length,
         total: r.total,
         problems: r.problems,
+        notes: r.notes,
         fatal: null,
       },
     });
@@ -101,6 +111,7 @@ export async function importUserFile(
         loaded: 0,
         total: 0,
         problems: [],
+        notes: [],
         fatal: e instanceof Error ? e.message : String(e),
       },
     });

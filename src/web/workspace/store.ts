@@ -11,6 +11,8 @@ export interface ImportReport {
   loaded: number;
   total: number;
   problems: string[];
+  /** Warnings: rows kept, but read differently from how they were written. */
+  notes: string[];
   fatal: string | null;
 }
 
@@ -116,7 +118,8 @@ useWorkspace.subscribe((state, prev) => {
       format: 'regions',
       loaded: c.notes.length - left,
       total: c.notes.length,
-      problems: c.notes,
+      problems: [],
+      notes: c.notes,
       fatal: null,
     },
   });

@@ -142,7 +142,7 @@ describe('repair of a self-intersecting polygon', () => {
       1e-9,
     );
     expect(s.report?.name).toBe('my bow-tie');
-    expect(s.report?.problems[0]).toMatch(
+    expect(s.report?.notes[0]).toMatch(
       /^region "my bow-tie": self-intersecting polygon near \[116\.05, 39\.05\]: repaired into 2 parts/,
     );
     useWorkspace.setState({ regions: [], report: null });

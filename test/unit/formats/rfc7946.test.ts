@@ -323,7 +323,7 @@ describe('the app import path (core/workspace/import-file.ts, run by the worker)
     const [x, y] = (r.data.features[0]!.geometry as { coordinates: number[] }).coordinates;
     expect(x).toBeCloseTo(120.0419, 4);
     expect(y).toBeCloseTo(32.1803, 4);
-    expect(r.problems.join('\n')).toMatch(/EPSG:3857.*Web Mercator/);
+    expect(r.notes.join('\n')).toMatch(/EPSG:3857.*Web Mercator/);
   });
 
   it('an EPSG:4547 file is refused with its name', async () => {

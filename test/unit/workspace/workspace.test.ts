@@ -126,3 +126,35 @@ describe('passesLayerFilter', () => {
     expect(passesLayerFilter({ n: 12 }, { column: 'n', text: '2' })).toBe(true);
   });
 });
+
+describe('regions export', () => {
+  it('writes RFC 7946: a clockwise drawn ring comes out counter-clockwise, with no warning', async () => {
+    const { regionsToGeoJSON } = await import('../../../src/core/workspace/model.ts');
+    const { checkRfc7946 } = await import('../../../src/core/formats/rfc7946.ts');
+    const clockwise: [number, number][] = [
+      [116.6, 39.9],
+      [116.7, 39.9],
+      [116.7, 39.8],
+      [116.6, 39.8],
+      [116.6, 39.9],
+    ];
+    const out = regionsToGeoJSON([
+      {
+        id: 'r1',
+        name: '区域 <b>1</b>',
+        shape: 'rectangle',
+        geometry: { type: 'Polygon', coordinates: [clockwise] },
+      },
+    ]);
+    const report = checkRfc7946(JSON.parse(JSON.stringify(out)));
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    const ring = (out.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0];
+    expect(ring).toEqual([...clockwise].reverse());
+    expect(out.features[0]?.properties).toEqual({
+      id: 'r1',
+      name: '区域 <b>1</b>',
+      shape: 'rectangle',
+    });
+  });
+});

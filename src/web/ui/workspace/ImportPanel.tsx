@@ -165,8 +165,16 @@ export function ImportPanel() {
                 {report.name}: <strong data-testid="import-loaded">{report.loaded}</strong>{' '}
                 {t('impLoaded')} ({t('impOf')} {report.total}), {report.problems.length}{' '}
                 {t('impProblems')}
+                {report.notes.length > 0 && `, ${report.notes.length} ${t('impNotes')}`}
               </p>
             )
+          )}
+          {report.notes.length > 0 && (
+            <ul className="notes" data-testid="import-notes">
+              {report.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
           )}
           {report.problems.length > 0 && (
             <details>

@@ -37,7 +37,7 @@ export function RegionsPanel() {
   const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
   const { regions, drawMode, editing, pointsSource, layers, urlTooLong } = useWorkspace();
   const { results, busy, error } = useRegionResults();
-  const pointLayers = layers.filter((l) => l.kind === 'points');
+  const pointLayers = layers.filter((l) => l.kind === 'points' && l.data.features.length > 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
