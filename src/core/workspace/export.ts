@@ -15,8 +15,8 @@ export const RESULT_COLUMNS = [
   'points_inside',
   'by_category',
   'by_status',
-  'investment_cny_known',
-  'investment_not_stated',
+  'investment_cny_at_least',
+  'investment_not_counted',
   'green_m2',
   'green_share',
   'coverage_share',
@@ -36,8 +36,8 @@ export function resultsToCsv(regions: readonly Region[], results: readonly Regio
       by_status: Object.entries(r.byStatus)
         .map(([k, v]) => `${k}:${v}`)
         .join('; '),
-      investment_cny_known: r.investment_cny,
-      investment_not_stated: r.investment_unknown,
+      investment_cny_at_least: r.investment_cny,
+      investment_not_counted: r.investment_unknown,
       green_m2: r.green_m2.toFixed(1),
       green_share: r.green_share.toFixed(6),
       coverage_share: r.coverage_share.toFixed(6),

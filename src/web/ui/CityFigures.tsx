@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useCityFigures } from '../app/useCityFigures.ts';
+import { INVESTMENT_TOTAL_LABELS } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { formatArea, formatInvestment } from './format.ts';
@@ -63,7 +64,7 @@ export function CityFigures() {
                   </td>
                   <td data-testid="fig-share">{(c.green_share * 100).toFixed(2)} %</td>
                   <td
-                    title={`${t('totalsInvestment')}: ${formatInvestment(c.investment_cny, lang)}; ${t('totalsUnknown')}: ${c.investment_unknown}`}
+                    title={`${t('totalsInvestment')}: ${formatInvestment(c.investment_cny, lang)} (${INVESTMENT_TOTAL_LABELS.floorTitle[lang]}); ${t('wsUnknown')}: ${c.investment_unknown}`}
                   >
                     {c.count}
                   </td>
