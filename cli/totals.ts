@@ -39,6 +39,7 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
   const reporter = new Reporter(io, 'totals', values.progress ?? io.errIsTTY);
   // Loaded after the arguments are checked: the analytics bring Turf, slow to load.
   const { regionTotals } = await import('../src/core/analytics/index.ts');
+  const { countedInvestmentColumn } = await import('../src/core/ledger/totals.ts');
   const { failOnSkipped, polygonLayer } = await import('./layers.ts');
 
   const regions = polygonLayer(
@@ -46,9 +47,20 @@ export async function totals(args: string[], io: Io): Promise<number | 'help'> {
     'regions',
     await readInput(regionsFile, { crs: regionsCrs, reporter }),
   );
-  const { points, skipped } = pointLayer(
+  const { points: read, skipped } = pointLayer(
     await readInput(pointsFile, { crs, reporter, ...sheetOption('totals', values.sheet) }),
   );
+  // A ledger table: investments are summed by the ledger's rule (exact and "at least" only).
+  const counted = sum.includes('investment_cny') ? countedInvestmentColumn(read.properties) : null;
+  const points = counted ? { ...read, columns: { investment_cny: counted.values } } : read;
+  if (counted && counted.notCounted > 0) {
+    reporter.warn(pointsFile, [
+      {
+        field: 'investment_cny',
+        reason: `${counted.notCounted} figures qualified "about" or "target" (investment_qualifier) are not summed; they count as missing`,
+      },
+    ]);
+  }
   reporter.progress(`totals of ${points.lons.length} points in ${regions.features.length} regions`);
   const result = regionTotals(regions, points, {
     sum,

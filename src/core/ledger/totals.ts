@@ -1,3 +1,4 @@
+import { toNumber } from '../common/number.ts';
 import type { Initiative, InvestmentQualifier } from './model.ts';
 
 /**
@@ -98,4 +99,32 @@ export function ledgerTotals(rows: readonly Initiative[]): LedgerTotals {
     bump(t.byCity, row.city_id);
   }
   return t;
+}
+
+/**
+ * The ledger's `investment_cny` as a column that follows the same rule, for a table read from a
+ * file (the CLI's `totals --sum investment_cny` on a ledger CSV): the exact and "at least"
+ * figures, NaN for the rest, so that estimates and targets are never summed. Null when the table
+ * has no `investment_qualifier` column (a plain numeric column is summed as it is).
+ */
+export function countedInvestmentColumn(
+  properties: ReadonlyArray<Readonly<Record<string, unknown>> | null | undefined>,
+): { values: Float64Array; notCounted: number } | null {
+  if (!properties.some((p) => p && 'investment_qualifier' in p)) return null;
+  const values = new Float64Array(properties.length);
+  let notCounted = 0;
+  properties.forEach((p, i) => {
+    const amount = toNumber(p?.investment_cny);
+    const qualifier = String(p?.investment_qualifier ?? '').trim();
+    const counted =
+      amount === null
+        ? null
+        : countedInvestment({
+            investment_cny: amount,
+            investment_qualifier: (qualifier || null) as InvestmentQualifier | null,
+          });
+    if (amount !== null && counted === null) notCounted++;
+    values[i] = counted ?? Number.NaN;
+  });
+  return { values, notCounted };
 }

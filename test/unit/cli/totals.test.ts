@@ -213,3 +213,32 @@ describe('atlas totals', () => {
     ]);
   });
 });
+
+describe('atlas totals on a ledger table', () => {
+  it('sums investment_cny by the ledger rule: exact and "at least" only, the rest missing', () => {
+    // All five rows inside region A (the 0.01° cell at 116.60 E 39.90 N); by hand:
+    // counted 100 (exact) + 50 (at least) = 150; missing: about 30, target 1000, blank.
+    const dir = tempDir();
+    const file = join(dir, 'ledger.csv');
+    writeFileSync(
+      file,
+      [
+        'id,lon,lat,investment_cny,investment_qualifier',
+        'a,116.603,39.903,100,exact',
+        'b,116.604,39.904,50,at_least',
+        'c,116.605,39.905,30,about',
+        'd,116.606,39.906,1000,target',
+        'e,116.607,39.907,,',
+      ].join('\n'),
+    );
+    const run = atlas('totals', '--regions', REGIONS, '--points', file, '--sum', 'investment_cny');
+    const out = json<Totals>(run);
+    expect(out.regions[0]).toMatchObject({
+      id: 'A',
+      count: 5,
+      sums: { investment_cny: 150 },
+      missing: { investment_cny: 3 },
+    });
+    expect(run.stderr).toMatch(/2 figures qualified "about" or "target".*not summed/);
+  });
+});
