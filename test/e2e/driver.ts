@@ -173,12 +173,31 @@ export class Atlas {
     return xy;
   }
 
-  /** Imports a file through the file chooser and waits for the report. */
+  /**
+   * Imports a file through the file chooser and waits for its report (the report that names this
+   * file, so a previous import's report is never read by mistake).
+   */
   async importFile(path: string): Promise<string> {
+    const name = path.split('/').pop() ?? path;
     await this.page.setInputFiles('[data-testid="import-file"]', path);
-    await this.page.waitForSelector('[data-testid="import-report"]', { timeout: 30_000 });
+    await this.page.waitForFunction(
+      (n) =>
+        !document.querySelector('[data-testid="import-progress"]') &&
+        (document.querySelector('[data-testid="import-report"]')?.textContent ?? '').includes(
+          n as string,
+        ),
+      name,
+      { timeout: 30_000 },
+    );
     await this.waitForMapIdle();
     return (await this.page.textContent('[data-testid="import-report"]')) ?? '';
+  }
+
+  /** The names of the imported layers, as listed. */
+  async layerNames(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="imported-layers"] > li label', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
   }
 
   /** Draws a rectangle region between two corners (lon/lat) with the mouse. */

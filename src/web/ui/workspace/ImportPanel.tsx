@@ -201,6 +201,7 @@ export function ImportPanel() {
                 {l.kind === 'features' && (
                   <button
                     type="button"
+                    data-testid="as-regions"
                     onClick={() =>
                       useWorkspace.setState((s) => ({
                         regions: [...s.regions, ...layerRegions(l)],
