@@ -35,7 +35,7 @@ function importsOf(file: string): { local: string[]; packages: string[] } {
 }
 
 const coreFiles = walk('src/core');
-const allFiles = [...walk('src'), ...walk('cli'), ...walk('scripts')];
+const allFiles = [...walk('src'), ...walk('cli'), ...walk('scripts'), ...walk('server')];
 
 describe('architecture', () => {
   it('finds the core and the code above it', () => {
@@ -67,13 +67,15 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the worker builds only on the core; the CLI and scripts never import the web app', () => {
+  it('the worker builds only on the core; the CLI, scripts and server never import the web app', () => {
     const bad: string[] = [];
     for (const file of allFiles) {
       const { local } = importsOf(file);
       for (const target of local) {
         if (file.startsWith('src/worker/') && target.startsWith('src/web/')) bad.push(file);
-        if (/^(cli|scripts)\//.test(file) && /^src\/(web|worker)\//.test(target)) bad.push(file);
+        if (/^(cli|scripts|server)\//.test(file) && /^src\/(web|worker)\//.test(target)) {
+          bad.push(file);
+        }
       }
     }
     expect(bad).toEqual([]);
