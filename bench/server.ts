@@ -1,0 +1,334 @@
+/**
+ * `npm run bench:server [-- --duration 10] [--rows 10000] [--only pglite|postgres] [--no-readme]`
+ *
+ * The atlas server under load, for the embedded database (PGlite, in a temporary folder on disk)
+ * and for PostgreSQL (a throw-away cluster from scripts/pg-test-cluster.sh, fsync on): the real
+ * app (server/app.ts) on 127.0.0.1, seeded through the API with `--rows` ledger rows (copies of
+ * data/initiatives.csv's rows under new ids), then autocannon in this process:
+ *   - GET /api/initiatives, 50 connections, the full list compressed (`Accept-Encoding: br, gzip`
+ *     as a browser sends it);
+ *   - GET /api/initiatives with the current ETag in If-None-Match (a client revalidating: 304);
+ *   - PATCH /api/initiatives/:id, 20 connections, a signed-in editor, each request a different
+ *     row's description with If-Match carrying that row's current version (taken from the
+ *     previous answer for that row), so every answer should be 200.
+ * req/s is autocannon's mean over the run; p50 and p95 are over every response's latency.
+ * Prints a Markdown table and writes it into README.md between the bench:server markers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import autocannon, { type AutocannonRequest } from 'autocannon';
+import { createApp } from '../server/app.ts';
+import { createUser } from '../server/auth/users.ts';
+import { type Db, openDb } from '../server/db/index.ts';
+import { migrate } from '../server/db/migrate.ts';
+import type { Initiative } from '../src/core/ledger/model.ts';
+import { parseInitiativesCsv } from '../src/core/ledger/validate.ts';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    rows: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+    'no-readme': { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(values.duration);
+const ROWS = Number(values.rows);
+const EDITOR = { name: 'bench-editor', role: 'editor' as const, password: 'bench-password-1234' };
+const TARGETS = { GET: 50, PATCH: 100 };
+const README = 'README.md';
+const MARK_START = '<!-- bench:server:start -->';
+const MARK_END = '<!-- bench:server:end -->';
+
+interface Measured {
+  database: string;
+  request: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  statuses: string;
+  target?: number;
+}
+
+/** The `q` quantile of sorted latencies (nearest rank). */
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+/** Ledger rows for the benchmark: data/initiatives.csv's rows again and again under new ids. */
+function benchRows(n: number): Initiative[] {
+  const { rows, fatal, issues } = parseInitiativesCsv(readFileSync('data/initiatives.csv', 'utf8'));
+  if (fatal || rows.length === 0)
+    throw new Error(`data/initiatives.csv: ${issues.length} problems`);
+  return Array.from({ length: n }, (_, i) => {
+    const b = rows[i % rows.length] as Initiative;
+    return {
+      ...b,
+      id: `bench-${String(i + 1).padStart(5, '0')}`,
+      name_en: `${b.name_en} (#${i + 1})`,
+    };
+  });
+}
+
+async function load(opts: {
+  url: string;
+  connections: number;
+  headers?: Record<string, string>;
+  requests?: AutocannonRequest[];
+}): Promise<{ rps: number; p50: number; p95: number; statuses: string }> {
+  const latencies: number[] = [];
+  const result = await new Promise<import('autocannon').Result>((resolve, reject) => {
+    const instance = autocannon({ ...opts, duration: DURATION, timeout: 30 }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
+    instance.on('response', (_c, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(' ');
+  const errors = result.errors + result.timeouts;
+  return {
+    rps: result.requests.average,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    statuses: errors ? `${statuses} errors×${errors}` : statuses,
+  };
+}
+
+async function call(base: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const r = await fetch(base + path, init);
+  if (!r.ok && r.status !== 304) {
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${await r.text()}`);
+  }
+  return r;
+}
+
+/** Writes `rows` through the API: batches of 1,000 (POST /batch), else one POST per row. */
+async function seed(base: string, headers: Record<string, string>, rows: Initiative[]) {
+  const probe = await fetch(`${base}/api/initiatives/batch`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ upserts: rows.slice(0, 1000), deletes: [], note: 'bench seed' }),
+  });
+  if (probe.ok) {
+    for (let i = 1000; i < rows.length; i += 1000) {
+      await call(base, '/api/initiatives/batch', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ upserts: rows.slice(i, i + 1000), deletes: [], note: 'bench seed' }),
+      });
+    }
+    return;
+  }
+  if (probe.status !== 404 && probe.status !== 405) {
+    throw new Error(`POST /api/initiatives/batch: ${probe.status} ${await probe.text()}`);
+  }
+  console.error('  (no /batch: seeding one POST per row)');
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++] as Initiative;
+      await call(base, '/api/initiatives', { method: 'POST', headers, body: JSON.stringify(row) });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+async function benchDatabase(label: string, db: Db): Promise<Measured[]> {
+  await migrate(db);
+  await createUser(db, EDITOR);
+  const app = createApp({ db });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const signIn = await call(base, '/api/session', {
+      method: 'POST',
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: EDITOR.name, password: EDITOR.password }),
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    if (!cookie) throw new Error('POST /api/session set no cookie');
+    const writeHeaders = { origin: base, cookie, 'content-type': 'application/json' };
+
+    const rows = benchRows(ROWS);
+    let t = performance.now();
+    await seed(base, writeHeaders, rows);
+    console.error(
+      `  ${label}: ${ROWS} rows seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    t = performance.now();
+    const list = await call(base, '/api/initiatives');
+    const items = ((await list.json()) as { items: unknown[] }).items;
+    const etag = list.headers.get('etag');
+    console.error(
+      `  ${label}: first GET /api/initiatives ${(performance.now() - t).toFixed(0)} ms, ${items.length} rows, ETag ${etag}`,
+    );
+    if (items.length !== ROWS)
+      throw new Error(`GET /api/initiatives: ${items.length} rows, not ${ROWS}`);
+
+    const out: Measured[] = [];
+    const url = `${base}/api/initiatives`;
+    const get = await load({ url, connections: 50, headers: { 'accept-encoding': 'br, gzip' } });
+    out.push({
+      database: label,
+      request: 'GET /api/initiatives (full list, compressed)',
+      connections: 50,
+      ...get,
+      target: TARGETS.GET,
+    });
+    if (etag) {
+      const revalidate = await load({
+        url,
+        connections: 50,
+        headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag },
+      });
+      out.push({
+        database: label,
+        request: 'GET /api/initiatives (If-None-Match: 304)',
+        connections: 50,
+        ...revalidate,
+        target: TARGETS.GET,
+      });
+    }
+
+    const versions = new Map(rows.map((r) => [r.id, 1]));
+    let n = 0;
+    const patch = await load({
+      url,
+      connections: 20,
+      requests: [
+        {
+          method: 'PATCH',
+          setupRequest: (req) => {
+            const id = (rows[n % rows.length] as Initiative).id;
+            n++;
+            return {
+              ...req,
+              method: 'PATCH',
+              path: `/api/initiatives/${encodeURIComponent(id)}`,
+              headers: { ...writeHeaders, 'if-match': `"${versions.get(id) ?? 1}"` },
+              body: JSON.stringify({ description: `bench edit ${n}`, note: 'bench' }),
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const row = JSON.parse(body) as { id?: string; version?: number };
+            if (row.id && typeof row.version === 'number') versions.set(row.id, row.version);
+          },
+        },
+      ],
+    });
+    out.push({
+      database: label,
+      request: 'PATCH /api/initiatives/:id (If-Match)',
+      connections: 20,
+      ...patch,
+      target: TARGETS.PATCH,
+    });
+    return out;
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+async function runPglite(): Promise<Measured[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-pglite-'));
+  const db = await openDb({ dataDir: dir });
+  try {
+    return await benchDatabase('PGlite (embedded)', db);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres(): Promise<Measured[] | string> {
+  let url: string;
+  try {
+    url = execFileSync('bash', ['scripts/pg-test-cluster.sh', 'start'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+  } catch (e) {
+    return `no PostgreSQL cluster could be started (${e instanceof Error ? e.message : String(e)})`;
+  }
+  const stop = () => {
+    execFileSync('bash', ['scripts/pg-test-cluster.sh', 'stop', url], { stdio: 'inherit' });
+  };
+  const onSignal = () => {
+    stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const db = await openDb({ databaseUrl: url });
+    try {
+      const version = (await db.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?';
+      return await benchDatabase(`PostgreSQL ${version.split(' ')[0]}`, db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    stop();
+  }
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms` : '–');
+
+function table(rows: Measured[], notes: string[]): string {
+  const lines = [
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}; ` +
+      `${ROWS.toLocaleString('en-US')} ledger rows, ${DURATION} s per line, autocannon in the server's process.`,
+    '',
+    '| database | request | connections | req/s | p50 | p95 | target p95 | answers |',
+    '|---|---|---:|---:|---:|---:|:---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.database} | ${r.request} | ${r.connections} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
+        `${r.target === undefined ? '' : `< ${r.target} ms ${r.p95 < r.target ? '✓' : '✗'}`} | ${r.statuses} |`,
+    ),
+  ];
+  if (notes.length) lines.push('', ...notes);
+  return lines.join('\n');
+}
+
+function writeReadme(text: string) {
+  const readme = readFileSync(README, 'utf8');
+  const a = readme.indexOf(MARK_START);
+  const b = readme.indexOf(MARK_END);
+  if (a < 0 || b < a) {
+    console.error(`${README} has no ${MARK_START} ... ${MARK_END} markers: not written`);
+    return;
+  }
+  writeFileSync(README, `${readme.slice(0, a + MARK_START.length)}\n${text}\n${readme.slice(b)}`);
+  console.error(`written into ${README}`);
+}
+
+const measured: Measured[] = [];
+const notes: string[] = [];
+if (values.only !== 'postgres') {
+  console.error('PGlite (embedded, on disk):');
+  measured.push(...(await runPglite()));
+}
+if (values.only !== 'pglite') {
+  console.error('PostgreSQL (throw-away cluster):');
+  const pg = await runPostgres();
+  if (typeof pg === 'string') notes.push(`PostgreSQL: not measured: ${pg}.`);
+  else measured.push(...pg);
+}
+const text = table(measured, notes);
+console.log(text);
+if (!values['no-readme']) writeReadme(text);
