@@ -4,6 +4,8 @@ import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/useUrlSync.ts';
 import { CityFigures } from '../ui/CityFigures.tsx';
 import { DetailPanel } from '../ui/DetailPanel.tsx';
+import { EditOverlay } from '../ui/edit/EditOverlay.tsx';
+import { useServer } from '../ui/edit/useServer.ts';
 import { Filters } from '../ui/Filters.tsx';
 import { GreenAccess } from '../ui/GreenAccess.tsx';
 import { Header } from '../ui/Header.tsx';
@@ -25,6 +27,7 @@ export function App() {
   useUrlSync();
   useGreenAccess();
   useWorkspaceSync();
+  useServer();
   return (
     <div
       className="app"
@@ -58,6 +61,7 @@ export function App() {
           )}
           <DetailPanel />
           <Notices />
+          <EditOverlay />
         </div>
         <TotalsBar />
         <LedgerTable />

@@ -14,6 +14,8 @@ import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { EditMapLayer } from '../ui/edit/EditMapLayer.tsx';
+import { useEdit } from '../ui/edit/edit-store.ts';
 import { useWorkspace } from '../workspace/store.ts';
 import { buildBasemapStyle } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
@@ -104,6 +106,8 @@ export function MapView() {
     // While drawing or editing, clicks belong to terra-draw.
     const ws = useWorkspace.getState();
     if (ws.drawMode || ws.editing || Date.now() - ws.drawFinishedAt < 400) return;
+    // While placing a new project, the click belongs to the editing layer.
+    if (useEdit.getState().mode === 'add') return;
     // In the green-access view a click anywhere but on a project asks "is this place covered?".
     const { coverageRule, setPlace } = useAtlas.getState();
     if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
@@ -221,6 +225,7 @@ export function MapView() {
         </Source>
         <WorkspaceLayers />
         <DrawControl />
+        <EditMapLayer />
         <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
           <Layer {...L.selectionLine} />
           <Layer {...L.selectionPoint} />

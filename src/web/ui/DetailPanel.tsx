@@ -12,6 +12,7 @@ import {
 import { pick, useT } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
+import { EditDetails } from './edit/EditDetails.tsx';
 import { formatArea, formatYears } from './format.ts';
 import { formatQualifiedInvestment, qualifierTitle, Source, Sources } from './investment.tsx';
 
@@ -164,6 +165,7 @@ export function DetailPanel() {
         </button>
       </div>
       {body}
+      {detail.kind === 'initiative' && <EditDetails row={detail.row} />}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { pick, useT } from '../i18n/useT.ts';
 import { focusCity } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
+import { AccountBar } from './edit/AccountBar.tsx';
 
 export function Header() {
   const t = useT();
@@ -37,6 +38,7 @@ export function Header() {
           ))}
         </select>
       </label>
+      <AccountBar />
       <button
         type="button"
         className="lang-toggle"
