@@ -39,6 +39,8 @@ export const layerMetaSchema = z.object({
   /** Parks: the source and geometry quality given to features that do not state their own. */
   source: z.string().trim().min(1).max(500).optional(),
   geometry_quality: z.enum(['surveyed', 'approximate', 'schematic']).optional(),
+  /** Parks: the kind given to features without a valid own `kind` (coverage reads only the area). */
+  kind: z.enum(GREEN_KINDS).optional(),
 });
 export type LayerMeta = z.infer<typeof layerMetaSchema>;
 
@@ -71,8 +73,10 @@ export function splitBody(body: unknown): { meta: unknown; geojson: unknown } {
       return { meta, geojson };
     }
     if (b.type === 'FeatureCollection') {
-      const { type: _t, features: _f, crs: _c, bbox: _b, ...meta } = b;
-      return { meta, geojson: { type: 'FeatureCollection', features: b.features } };
+      // GeoJSON's own `crs` member (a declared projection) stays with the features.
+      const { type: _t, features: _f, crs, bbox: _b, ...meta } = b;
+      const geojson = { type: 'FeatureCollection', features: b.features };
+      return { meta, geojson: crs === undefined ? geojson : { ...geojson, crs } };
     }
   }
   return { meta: body, geojson: undefined };
@@ -102,8 +106,8 @@ export function checkLayer(id: string, body: unknown, cityIds: ReadonlySet<strin
   if (meta.role === 'boundaries' && city !== null) {
     problems.push({ field: 'city_id', reason: 'must be null for a boundaries layer' });
   }
-  if ((meta.role === 'parks' || meta.role === 'residential') && city === null) {
-    problems.push({ field: 'city_id', reason: `is required for a ${meta.role} layer` });
+  if (meta.role === 'parks' && city === null) {
+    problems.push({ field: 'city_id', reason: 'is required for a parks layer' });
   }
   if (city !== null && !cityIds.has(city)) {
     problems.push({ field: 'city_id', reason: `"${city}" is not in the catalogue` });
@@ -181,10 +185,11 @@ function parks(
     const g = areaGeometrySchema.safeParse(f.geometry);
     if (!g.success) {
       for (const e of g.error.issues) {
+        const wrongType = e.path.length === 0 || (e.path.length === 1 && e.path[0] === 'type');
         problems.push({
           feature,
-          field: `geometry${e.path.length ? `.${e.path.join('.')}` : ''}`,
-          reason: e.path.length ? e.message : 'is not a Polygon or MultiPolygon',
+          field: wrongType ? 'geometry' : `geometry.${e.path.join('.')}`,
+          reason: wrongType ? 'is not a Polygon or MultiPolygon' : e.message,
         });
       }
       return;
@@ -212,9 +217,10 @@ function parks(
         name_zh: name,
         name_en: text(p.name_en) ?? name,
         city_id: city,
-        kind: (kind && KINDS.has(kind) ? kind : 'park') as z.infer<
-          typeof greenSpacePropsSchema
-        >['kind'],
+        kind:
+          kind && KINDS.has(kind)
+            ? (kind as (typeof GREEN_KINDS)[number])
+            : (meta.kind ?? 'comprehensive_park'),
         opened_year: null,
         stated_area_m2: null,
         source: text(p.source) ?? meta.source ?? `published layer ${id} (${meta.name})`,
