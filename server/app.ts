@@ -4,8 +4,8 @@
  * state-changing request passes the same-origin check first; every role check is in a route.
  */
 import { Hono } from 'hono';
-import { authRoutes } from './auth/routes.ts';
 import { originCheck, sessionMiddleware } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
 import type { Db } from './db/index.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { ledgerRoutes } from './ledger/routes.ts';

@@ -21,7 +21,9 @@ create table initiatives (
   version integer not null default 1,
   updated_at timestamptz not null default now(),
   updated_by text not null,
-  deleted boolean not null default false
+  deleted boolean not null default false,
+  -- the order rows arrived in (the CSV's order for the first load): the list's order
+  seq bigint generated always as identity unique
 );
 
 create table initiative_history (

@@ -4,7 +4,12 @@
  * changed to different values).
  */
 import { describe, expect, it } from 'vitest';
-import { mergeFields, rowAtVersion, sameValue } from '../../../server/ledger/merge.ts';
+import {
+  mergeFields,
+  type RecordedChange,
+  rowAtVersion,
+  sameValue,
+} from '../../../server/ledger/merge.ts';
 
 const base = { name_en: 'Canal park', status: 'planned', start_year: 2020, investment_cny: null };
 
@@ -65,7 +70,7 @@ describe('rowAtVersion', () => {
   it('rebuilds an older version from the changes after it', () => {
     // v1: status planned, name A. v2: status -> under_construction. v3: name A -> B, status -> completed.
     const now = { name_en: 'B', status: 'completed', lat: 39.9 };
-    const changes = [
+    const changes: RecordedChange[] = [
       { version: 2, fields: { status: { from: 'planned', to: 'under_construction' } } },
       {
         version: 3,

@@ -1,0 +1,262 @@
+/**
+ * The ledger in the database. Every write runs in one transaction that locks the rows it changes
+ * (`select ... for update`), appends to the history, and bumps the ledger's revision; a thrown
+ * HttpError rolls everything back. Rows are soft-deleted (kept, with their history).
+ */
+import type { Initiative } from '../../src/core/ledger/model.ts';
+import type { Db, Queryable } from '../db/index.ts';
+import { HttpError, isUniqueViolation } from '../http/errors.ts';
+import { type FieldValue, mergeFields, type RecordedChange, rowAtVersion } from './merge.ts';
+import {
+  COLUMNS,
+  type Column,
+  columnValues,
+  initiativeOf,
+  type LedgerRow,
+  SELECT_COLUMNS,
+  toApiRow,
+  validateRow,
+} from './rows.ts';
+
+export type Action = 'create' | 'update' | 'delete' | 'restore';
+export type FieldChanges = Record<string, { from: FieldValue; to: FieldValue }>;
+
+export interface Change {
+  at: string;
+  by: string;
+  action: Action;
+  fields: FieldChanges;
+  note: string | null;
+  batch: string | null;
+}
+
+/** Who writes, why, and in which batch. */
+export interface WriteContext {
+  user: string;
+  note?: string | null;
+  batch?: string | null;
+}
+
+export async function revision(db: Queryable): Promise<number> {
+  const r = await db.query<{ revision: unknown }>(
+    'select revision from ledger_revision where id = 1',
+  );
+  return Number(r.rows[0]?.revision ?? 0);
+}
+
+export async function bumpRevision(q: Queryable): Promise<number> {
+  const r = await q.query<{ revision: unknown }>(
+    'update ledger_revision set revision = revision + 1 where id = 1 returning revision',
+  );
+  return Number(r.rows[0]?.revision ?? 0);
+}
+
+export async function listRows(db: Queryable): Promise<LedgerRow[]> {
+  const r = await db.query(
+    `select ${SELECT_COLUMNS} from initiatives where not deleted order by seq`,
+  );
+  return r.rows.map(toApiRow);
+}
+
+export async function getRow(db: Queryable, id: string): Promise<LedgerRow | null> {
+  const r = await db.query(
+    `select ${SELECT_COLUMNS} from initiatives where id = $1 and not deleted`,
+    [id],
+  );
+  return r.rows[0] ? toApiRow(r.rows[0]) : null;
+}
+
+interface Locked {
+  row: LedgerRow;
+  deleted: boolean;
+}
+
+/** Locks rows by id (in id order, so concurrent writers never deadlock). */
+export async function lockRows(q: Queryable, ids: readonly string[]): Promise<Map<string, Locked>> {
+  const out = new Map<string, Locked>();
+  if (ids.length === 0) return out;
+  const r = await q.query(
+    `select ${SELECT_COLUMNS}, deleted from initiatives where id = any($1::text[]) order by id for update`,
+    [[...new Set(ids)].sort()],
+  );
+  for (const raw of r.rows) {
+    const row = toApiRow(raw);
+    out.set(row.id, { row, deleted: raw.deleted === true });
+  }
+  return out;
+}
+
+async function appendHistory(
+  q: Queryable,
+  id: string,
+  version: number,
+  action: Action,
+  fields: FieldChanges,
+  ctx: WriteContext,
+): Promise<void> {
+  await q.query(
+    `insert into initiative_history (initiative_id, version, by_user, action, fields, note, batch)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    [id, version, ctx.user, action, JSON.stringify(fields), ctx.note ?? null, ctx.batch ?? null],
+  );
+}
+
+/** Inserts a new row (version 1) with its history; 409 when the id exists (deleted or not). */
+export async function insertRow(
+  q: Queryable,
+  row: Initiative,
+  ctx: WriteContext,
+): Promise<LedgerRow> {
+  const values = columnValues(row);
+  const params = [...COLUMNS.map((c) => values[c]), ctx.user];
+  const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
+  let r: { rows: Record<string, unknown>[] };
+  try {
+    r = await q.query(
+      `insert into initiatives (${COLUMNS.join(', ')}, updated_by) values (${placeholders})
+       on conflict (id) do nothing returning ${SELECT_COLUMNS}`,
+      params,
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new HttpError(409, `a row with id "${row.id}" already exists`);
+    throw e;
+  }
+  const inserted = r.rows[0];
+  if (!inserted) {
+    throw new HttpError(
+      409,
+      `a row with id "${row.id}" already exists (perhaps deleted: restore it)`,
+    );
+  }
+  const fields: FieldChanges = {};
+  for (const c of COLUMNS) fields[c] = { from: null, to: values[c] };
+  await appendHistory(q, row.id, 1, 'create', fields, ctx);
+  return toApiRow(inserted);
+}
+
+/** Writes changed columns of a locked row: version + 1, history, `deleted` as given. */
+async function writeRow(
+  q: Queryable,
+  current: LedgerRow,
+  apply: Partial<Record<Column, FieldValue>>,
+  action: Action,
+  deleted: boolean,
+  ctx: WriteContext,
+): Promise<LedgerRow> {
+  const cols = Object.keys(apply) as Column[];
+  const params: unknown[] = [current.id, ctx.user, deleted];
+  const sets = cols.map((c) => {
+    params.push(apply[c]);
+    return `${c} = $${params.length}`;
+  });
+  const r = await q.query(
+    `update initiatives set ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $2', 'deleted = $3'].join(', ')}
+     where id = $1 returning ${SELECT_COLUMNS}`,
+    params,
+  );
+  const row = toApiRow(r.rows[0] ?? {});
+  const fields: FieldChanges = {};
+  for (const c of cols) fields[c] = { from: current[c] as FieldValue, to: apply[c] ?? null };
+  await appendHistory(q, current.id, row.version, action, fields, ctx);
+  return row;
+}
+
+async function changesSince(q: Queryable, id: string, version: number): Promise<RecordedChange[]> {
+  const r = await q.query<{ version: unknown; fields: unknown }>(
+    'select version, fields from initiative_history where initiative_id = $1 and version > $2 order by seq',
+    [id, version],
+  );
+  return r.rows.map((h) => ({
+    version: Number(h.version),
+    fields: (typeof h.fields === 'string'
+      ? JSON.parse(h.fields)
+      : h.fields) as RecordedChange['fields'],
+  }));
+}
+
+export interface MergeOutcome {
+  apply: Partial<Record<Column, FieldValue>>;
+  conflicts: string[];
+}
+
+/**
+ * The client's changes (made on `baseVersion`) merged into the row now, per field: changes
+ * since then by others land too; a field both changed is a conflict.
+ */
+export async function mergeOnto(
+  q: Queryable,
+  current: LedgerRow,
+  baseVersion: number,
+  mine: Partial<Record<Column, FieldValue>>,
+): Promise<MergeOutcome> {
+  const theirs = columnValues(current);
+  if (baseVersion > current.version) {
+    return { apply: {}, conflicts: Object.keys(mine).sort() };
+  }
+  const base =
+    baseVersion === current.version
+      ? theirs
+      : rowAtVersion(theirs, baseVersion, await changesSince(q, current.id, baseVersion));
+  const { apply, conflicts } = mergeFields(base, theirs, mine);
+  return { apply: apply as Partial<Record<Column, FieldValue>>, conflicts };
+}
+
+/** Checks the row the merge makes; 422 with field errors when it breaks a rule. */
+export function checkMerged(current: LedgerRow, apply: Partial<Record<Column, FieldValue>>): void {
+  const merged = validateRow({ ...columnValues(current), ...apply });
+  if (!merged.ok) {
+    throw new HttpError(422, 'the row would not be valid', { errors: merged.errors });
+  }
+}
+
+export async function updateRow(
+  q: Queryable,
+  current: LedgerRow,
+  apply: Partial<Record<Column, FieldValue>>,
+  ctx: WriteContext,
+  action: Action = 'update',
+): Promise<LedgerRow> {
+  return writeRow(q, current, apply, action, false, ctx);
+}
+
+export async function softDelete(
+  q: Queryable,
+  current: LedgerRow,
+  ctx: WriteContext,
+): Promise<LedgerRow> {
+  return writeRow(q, current, {}, 'delete', true, ctx);
+}
+
+export async function history(db: Queryable, id: string): Promise<Change[] | null> {
+  const r = await db.query<Record<string, unknown>>(
+    `select at, by_user, action, fields, note, batch from initiative_history
+     where initiative_id = $1 order by seq`,
+    [id],
+  );
+  if (r.rows.length === 0) {
+    const exists = await db.query('select 1 from initiatives where id = $1', [id]);
+    return exists.rows.length ? [] : null;
+  }
+  return r.rows.map((h) => ({
+    at: h.at instanceof Date ? h.at.toISOString() : String(h.at),
+    by: String(h.by_user),
+    action: h.action as Action,
+    fields: (typeof h.fields === 'string' ? JSON.parse(h.fields) : h.fields) as FieldChanges,
+    note: (h.note as string | null) ?? null,
+    batch: (h.batch as string | null) ?? null,
+  }));
+}
+
+/** Runs one write: a transaction that bumps the revision when `fn` says it wrote. */
+export async function write<T>(
+  db: Db,
+  fn: (q: Queryable) => Promise<{ value: T; wrote: boolean }>,
+) {
+  return db.tx(async (q) => {
+    const out = await fn(q);
+    if (out.wrote) await bumpRevision(q);
+    return out.value;
+  });
+}
+
+export { initiativeOf };
