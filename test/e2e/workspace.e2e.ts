@@ -53,5 +53,5 @@ describe("the analyst's workspace in Chromium", () => {
     );
     expect(await layerPoints()).toBe(12);
     expect(atlas.errors).toEqual([]);
-  });
+  }, 150_000); // many steps; on a loaded 2-core machine each takes several seconds
 });
