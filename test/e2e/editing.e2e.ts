@@ -1,0 +1,258 @@
+/**
+ * Editing against the real server (`server/main.ts` on PGlite in a temp ATLAS_DATA_DIR, built app
+ * from dist/): an editor moves a pin and edits a field, reloads and sees both with the history; a
+ * viewer sees no edit control and gets 403 from the API; two editors conflict and nothing is lost;
+ * a name holding SQL and HTML is stored and shown verbatim. The server is started here (not by
+ * the preview global setup), on E2E_SERVER_PORT (default 8093).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/auth/users.ts';
+import { openDb } from '../../server/db/index.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { Atlas, launch } from './driver.ts';
+
+const PORT = Number(process.env.E2E_SERVER_PORT ?? 8093);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const PASSWORD = 'correct-horse-battery';
+const SHOTS = process.env.E2E_SHOTS ?? '';
+let dataDir = '';
+let server: ChildProcess | undefined;
+let browser: Browser;
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the atlas server did not answer at ${url} within ${ms} ms`);
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+  const db = await openDb({ dataDir });
+  await migrate(db);
+  await createUser(db, { name: 'ana', role: 'editor', password: PASSWORD });
+  await createUser(db, { name: 'bo', role: 'editor', password: PASSWORD });
+  await createUser(db, { name: 'vic', role: 'viewer', password: PASSWORD });
+  await db.close();
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), ATLAS_DATA_DIR: dataDir, ATLAS_NO_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stderr?.on('data', (d) => process.stderr.write(`[server] ${d}`));
+  await waitFor(`${BASE}api/health`, 60_000);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function shot(a: Atlas, name: string): Promise<void> {
+  if (SHOTS) await a.screenshot(join(SHOTS, `${name}.png`));
+}
+
+async function signIn(a: Atlas, name: string): Promise<void> {
+  await a.page.click('[data-testid="signin-open"]');
+  await a.page.fill('[data-testid="signin-user"]', name);
+  await a.page.fill('[data-testid="signin-password"]', PASSWORD);
+  await a.page.click('[data-testid="signin-submit"]');
+  await a.page.waitForSelector('[data-testid="account-name"]');
+}
+
+async function openRow(a: Atlas, id: string): Promise<void> {
+  await a.clickRow(id);
+  await a.page.waitForSelector('[data-testid="history-entry"]');
+}
+
+/** Calls the API from the page (same origin, the page's cookie). */
+async function apiFrom(
+  page: Page,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
+  return page.evaluate(
+    async ({ method, path, headers, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { method, path, headers, body },
+  );
+}
+
+const ROW = 'tz-control-plan';
+
+describe('editing the shared atlas in Chromium', () => {
+  it('an editor moves a pin and edits a field; after a reload both show, with the history', async () => {
+    const a = await Atlas.open(browser, BASE);
+    await signIn(a, 'ana');
+    expect(await a.page.textContent('[data-testid="account-role"]')).toContain('editor');
+    await openRow(a, ROW);
+    await shot(a, '1-detail-editor');
+
+    await a.page.click('[data-testid="edit-open"]');
+    await a.page.fill('[data-testid="field-name_en"]', 'Sub-center plan (edited by ana)');
+    await a.page.fill('[data-testid="edit-note"]', 'name as the bureau writes it');
+    await shot(a, '2-edit-form');
+    await a.page.click('[data-testid="form-save"]');
+    await a.page.waitForSelector('[data-testid="edit-form"]', { state: 'detached' });
+
+    await a.page.click('[data-testid="move-open"]');
+    const pin = await a.page.waitForSelector('[data-testid="move-pin"]');
+    const box = await pin.boundingBox();
+    if (!box) throw new Error('no pin');
+    await a.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await a.page.mouse.down();
+    await a.page.mouse.move(box.x + 60, box.y + 40, { steps: 8 });
+    await a.page.mouse.up();
+    await a.page.waitForSelector('[data-testid="move-dialog"]');
+    await a.page.selectOption('[data-testid="move-precision"]', 'exact');
+    await a.page.fill('[data-testid="move-source"]', 'https://example.org/site-plan');
+    await shot(a, '3-move-dialog');
+    await a.page.click('[data-testid="move-save"]');
+    await a.page.waitForSelector('[data-testid="move-dialog"]', { state: 'detached' });
+
+    await a.reload();
+    await a.page.waitForSelector('[data-testid="account-name"]');
+    await a.page.waitForSelector(`[data-testid="ledger-row"][data-id="${ROW}"]`);
+    await openRow(a, ROW);
+    await a.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="history-entry"]').length >= 3,
+    );
+    const panel = (await a.page.textContent('[data-testid="detail-panel"]')) ?? '';
+    expect(panel).toContain('Sub-center plan (edited by ana)');
+    expect(await a.page.textContent('[data-testid="detail-precision"]')).toContain('Exact');
+    expect(await a.page.textContent('[data-testid="detail-source"]')).toContain(
+      'example.org/site-plan',
+    );
+    const history = await a.page.$$eval('[data-testid="history-entry"]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(
+      history.some((h) => h.includes('ana') && h.includes('name as the bureau writes it')),
+    ).toBe(true);
+    expect(history.some((h) => h.includes('Longitude') && h.includes('Latitude'))).toBe(true);
+    await shot(a, '4-after-reload-history');
+    const row = await (await fetch(`${BASE}api/initiatives/${ROW}`)).json();
+    expect(row.location_precision).toBe('exact');
+    expect(row.name_en).toBe('Sub-center plan (edited by ana)');
+    expect(a.errors).toEqual([]);
+    await a.close();
+  });
+
+  it('a viewer sees no edit control and the API answers 403', async () => {
+    const a = await Atlas.open(browser, BASE);
+    await signIn(a, 'vic');
+    await openRow(a, ROW);
+    expect(await a.page.$('[data-testid="edit-open"]')).toBeNull();
+    expect(await a.page.$('[data-testid="edit-toolbar"]')).toBeNull();
+    expect(await a.page.$('[data-testid="delete"]')).toBeNull();
+    await shot(a, '5-viewer');
+    const res = await apiFrom(
+      a.page,
+      'PATCH',
+      `/api/initiatives/${ROW}`,
+      { 'If-Match': '"1"' },
+      { description: 'x' },
+    );
+    expect(res.status).toBe(403);
+    await a.close();
+  });
+
+  it('two editors change the same field: the second sees both values, chooses, and nothing is lost', async () => {
+    const a = await Atlas.open(browser, BASE);
+    const b = await Atlas.open(browser, BASE);
+    await signIn(a, 'ana');
+    await signIn(b, 'bo');
+    const id = 'tz-green-heart';
+    const ids = await a.ledgerIds();
+    const target = ids.includes(id) ? id : (ids.find((x) => x !== ROW) ?? '');
+    await openRow(a, target);
+    await openRow(b, target);
+    await a.page.click('[data-testid="edit-open"]');
+    await b.page.click('[data-testid="edit-open"]');
+    await a.page.fill('[data-testid="field-description"]', 'Ana’s description');
+    await b.page.fill('[data-testid="field-description"]', 'Bo’s description');
+    await a.page.click('[data-testid="form-save"]');
+    await a.page.waitForSelector('[data-testid="edit-form"]', { state: 'detached' });
+    await b.page.click('[data-testid="form-save"]');
+    await b.page.waitForSelector('[data-testid="conflict-dialog"]');
+    expect(await b.page.textContent('[data-testid="conflict-theirs-value-description"]')).toBe(
+      'Ana’s description',
+    );
+    expect(await b.page.textContent('[data-testid="conflict-mine-value-description"]')).toBe(
+      'Bo’s description',
+    );
+    await shot(b, '6-conflict');
+    await b.page.click('[data-testid="conflict-mine-description"]');
+    await b.page.click('[data-testid="conflict-apply"]');
+    await b.page.waitForSelector('[data-testid="conflict-dialog"]', { state: 'detached' });
+    await b.page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="history-entry"]')].some((e) =>
+        e.textContent?.includes('bo'),
+      ),
+    );
+    const row = await (await fetch(`${BASE}api/initiatives/${target}`)).json();
+    expect(row.description).toBe('Bo’s description');
+    const hist = await (await fetch(`${BASE}api/initiatives/${target}/history`)).json();
+    const tos = hist.changes.map(
+      (c: { fields: Record<string, { to: unknown }> }) => c.fields.description?.to,
+    );
+    expect(tos).toContain('Ana’s description');
+    expect(tos).toContain('Bo’s description');
+    await a.close();
+    await b.close();
+  });
+
+  it('a name holding SQL and HTML is stored and shown verbatim', async () => {
+    const a = await Atlas.open(browser, BASE);
+    await signIn(a, 'ana');
+    const nasty = `Robert'); DROP TABLE initiatives;-- <img src=x onerror="window.__pwned=1"><b>bold</b>`;
+    await a.page.click('[data-testid="add-project"]');
+    const map = await a.page.$('[data-testid="map"]');
+    const box = await map?.boundingBox();
+    if (!box) throw new Error('no map');
+    await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await a.page.waitForSelector('[data-testid="add-form"]');
+    await a.page.fill('[data-testid="field-id"]', 'e2e-nasty-name');
+    await a.page.fill('[data-testid="field-name_zh"]', nasty);
+    await a.page.fill('[data-testid="field-name_en"]', nasty);
+    await a.page.fill('[data-testid="field-source"]', 'https://example.org/nasty');
+    await shot(a, '7-add-form');
+    await a.page.click('[data-testid="form-save"]');
+    await a.page.waitForSelector('[data-testid="add-form"]', { state: 'detached' });
+    await a.page.waitForSelector('[data-testid="detail-title"]');
+    expect(await a.detailTitle()).toBe(nasty);
+    expect(
+      await a.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await a.page.$('[data-testid="detail-panel"] img')).toBeNull();
+    await shot(a, '8-nasty-name');
+    const row = await (await fetch(`${BASE}api/initiatives/e2e-nasty-name`)).json();
+    expect(row.name_en).toBe(nasty);
+    const list = await (await fetch(`${BASE}api/initiatives`)).json();
+    expect(list.items.length).toBeGreaterThan(100);
+    await a.close();
+  });
+});
