@@ -1,20 +1,8 @@
 /**
  * Service radii of parks under a coverage rule. The rules, their text form and their valid
- * ranges are in coverage-rule.ts (the one parser); re-exported here for existing importers.
+ * ranges are in coverage-rule.ts (the one parser).
  */
 import { type CoverageRule, ruleLabel } from './coverage-rule.ts';
-
-export {
-  type CoverageRule,
-  type CoverageRuleResult,
-  canonicalRule,
-  coverageRule,
-  DEFAULT_RULE,
-  parseCoverageRule,
-  ruleLabel,
-  WALK_MAX_M,
-  WALK_MIN_M,
-} from './coverage-rule.ts';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 

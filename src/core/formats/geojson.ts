@@ -8,18 +8,9 @@
 import { fatalResult, featureResult } from './features.ts';
 import { featuresFromWebMercator, geoJsonCrs } from './geojson-crs.ts';
 import { jsonErrorOffset } from './json-position.ts';
+import { GEOMETRY_TYPES } from './rfc7946.ts';
 import { decodeText, head, lineColumn } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult } from './types.ts';
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
 
 /** Where a JSON.parse error happened: V8's "at position N" when given, else our own scanner. */
 function syntaxLocation(text: string, message: string): { line: number; column: number } | null {

@@ -24,7 +24,8 @@ export interface Rfc7946Report {
   warnings: FormatIssue[];
 }
 
-const GEOMETRY_TYPES = new Set([
+/** The geometry types of RFC 7946 §1.4 (one list, used by the loader and the checker). */
+export const GEOMETRY_TYPES: ReadonlySet<string> = new Set([
   'Point',
   'MultiPoint',
   'LineString',
