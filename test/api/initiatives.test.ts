@@ -5,8 +5,9 @@
  * ATLAS_TEST_DATABASE_URL is set). Expected values are the seed rows' hand-written values.
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, makeTestApp, type RowJson, SEED_ROWS, type TestApp } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { json, makeTestApp, ORIGIN, type RowJson, SEED_ROWS, type TestApp } from './harness.ts';
 
 let t: TestApp;
 // Opening PGlite compiles its WebAssembly: seconds, more on a loaded machine.
@@ -95,6 +96,27 @@ describe('reading', () => {
     expect(res.headers.get('etag')).toBe('"1"');
     expect(await json(res)).toMatchObject({ id: 'tz-library', name_zh: '城市图书馆', version: 1 });
     expect((await t.request('/api/initiatives/nope')).status).toBe(404);
+  });
+});
+
+describe('a private atlas (ATLAS_PUBLIC_READ=0)', () => {
+  it('answers 401 to anonymous reads and serves signed-in viewers', async () => {
+    vi.stubEnv('ATLAS_PUBLIC_READ', '0');
+    try {
+      const app = createApp({ db: t.db });
+      const get = (path: string, cookie?: string) =>
+        app.request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
+      for (const path of [
+        '/api/initiatives',
+        '/api/initiatives/tz-library',
+        '/api/initiatives/tz-library/history',
+      ]) {
+        expect((await get(path)).status).toBe(401);
+        expect((await get(path, t.cookies.viewer)).status).toBe(200);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
