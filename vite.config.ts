@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { atlasApi } from './scripts/vite/api.ts';
 import { serveData } from './scripts/vite/serve-data.ts';
 
 export default defineConfig({
-  plugins: [react(), serveData()],
+  plugins: [react(), serveData(), atlasApi()],
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },
