@@ -3,8 +3,9 @@
  *
  * The atlas server under load, for the embedded database (PGlite, in a temporary folder on disk)
  * and for PostgreSQL (a throw-away cluster from scripts/pg-test-cluster.sh, fsync on): the real
- * app (server/app.ts) on 127.0.0.1, seeded through the API with `--rows` ledger rows (copies of
- * data/initiatives.csv's rows under new ids), then autocannon in this process:
+ * app (server/app.ts) on 127.0.0.1 in a worker thread (bench/server-worker.ts: its own event
+ * loop), seeded through the API with `--rows` ledger rows (copies of data/initiatives.csv's rows
+ * under new ids), then autocannon in this process (the main thread):
  *   - GET /api/initiatives, 50 connections, the full list compressed (`Accept-Encoding: br, gzip`
  *     as a browser sends it);
  *   - GET /api/initiatives with the current ETag in If-None-Match (a client revalidating: 304);
@@ -16,16 +17,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
+import { Worker } from 'node:worker_threads';
 import autocannon, { type AutocannonRequest } from 'autocannon';
-import { createApp } from '../server/app.ts';
-import { createUser } from '../server/auth/users.ts';
-import { type Db, openDb } from '../server/db/index.ts';
-import { migrate } from '../server/db/migrate.ts';
 import type { Initiative } from '../src/core/ledger/model.ts';
 import { parseInitiativesCsv } from '../src/core/ledger/validate.ts';
 
@@ -44,6 +40,7 @@ const TARGETS = { GET: 50, PATCH: 100 };
 const README = 'README.md';
 const MARK_START = '<!-- bench:server:start -->';
 const MARK_END = '<!-- bench:server:end -->';
+const LOAD_BEFORE = loadavg()[0]?.toFixed(1) ?? '?';
 
 interface Measured {
   database: string;
@@ -143,13 +140,33 @@ async function seed(base: string, headers: Record<string, string>, rows: Initiat
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
-async function benchDatabase(label: string, db: Db): Promise<Measured[]> {
-  await migrate(db);
-  await createUser(db, EDITOR);
-  const app = createApp({ db });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** Starts the server in a worker thread on the given database; resolves when it listens. */
+async function startServer(database: { databaseUrl?: string; dataDir?: string }) {
+  const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), {
+    workerData: { ...database, editor: EDITOR },
+  });
+  const ready = await new Promise<{ port: number; database: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the server thread exited (${code})`)));
+  });
+  const stop = async () => {
+    const stopped = new Promise<void>((resolve) => {
+      worker.on('message', (m) => m === 'stopped' && resolve());
+      worker.once('exit', () => resolve());
+    });
+    worker.postMessage('stop');
+    await stopped;
+    await worker.terminate();
+  };
+  return { base: `http://127.0.0.1:${ready.port}`, label: ready.database, stop };
+}
+
+async function benchDatabase(database: {
+  databaseUrl?: string;
+  dataDir?: string;
+}): Promise<Measured[]> {
+  const { base, label, stop } = await startServer(database);
   try {
     const signIn = await call(base, '/api/session', {
       method: 'POST',
@@ -237,17 +254,15 @@ async function benchDatabase(label: string, db: Db): Promise<Measured[]> {
     });
     return out;
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stop();
   }
 }
 
 async function runPglite(): Promise<Measured[]> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-pglite-'));
-  const db = await openDb({ dataDir: dir });
   try {
-    return await benchDatabase('PGlite (embedded)', db);
+    return await benchDatabase({ dataDir: dir });
   } finally {
-    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -272,13 +287,7 @@ async function runPostgres(): Promise<Measured[] | string> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const db = await openDb({ databaseUrl: url });
-    try {
-      const version = (await db.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?';
-      return await benchDatabase(`PostgreSQL ${version.split(' ')[0]}`, db);
-    } finally {
-      await db.close();
-    }
+    return await benchDatabase({ databaseUrl: url });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -291,7 +300,8 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : x.toF
 function table(rows: Measured[], notes: string[]): string {
   const lines = [
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}; ` +
-      `${ROWS.toLocaleString('en-US')} ledger rows, ${DURATION} s per line, autocannon in the server's process.`,
+      `${ROWS.toLocaleString('en-US')} ledger rows, ${DURATION} s per line; the server in a worker thread, autocannon in the main thread; ` +
+      `load average ${LOAD_BEFORE} before the run (other work on the machine skews every figure).`,
     '',
     '| database | request | connections | req/s | p50 | p95 | target p95 | answers |',
     '|---|---|---:|---:|---:|---:|:---:|---|',
