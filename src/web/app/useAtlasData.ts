@@ -3,8 +3,11 @@ import { loadAtlasData } from '../../core/ledger/load.ts';
 import { formatIssue } from '../../core/ledger/validate.ts';
 import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
+import { withPublishedLayers } from './publishedLayers.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
+/** The atlas server's API, when the app is served by it (npm start / npm run dev). */
+const API_BASE = `${import.meta.env.BASE_URL}api/`;
 
 /** Loads the shipped data once; reports failed layers and skipped rows as notices. */
 export function useAtlasData(): { error: string | null } {
@@ -12,6 +15,8 @@ export function useAtlasData(): { error: string | null } {
   useEffect(() => {
     let cancelled = false;
     loadAtlasData(DATA_BASE, (url) => fetch(url))
+      // With a server, its published layers (parks, residential, population) for everyone.
+      .then((data) => withPublishedLayers(data, API_BASE, (url) => fetch(url)))
       .then((data) => {
         if (cancelled) return;
         const s = useAtlas.getState();
