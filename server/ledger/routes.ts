@@ -40,6 +40,26 @@ function userName(c: Context<AppEnv>): string {
   return user.name;
 }
 
+/** The optional `{"note"}` a DELETE or restore may carry (why, on what authority). */
+async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
+  const text = await c.req.text();
+  if (text.trim() === '') return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'the request body is not valid JSON');
+  }
+  const note = (body as { note?: unknown } | null)?.note;
+  if (note === undefined || note === null) return null;
+  if (typeof note !== 'string' || note.length > 4000) {
+    throw new HttpError(422, 'the note is not valid', {
+      errors: [{ field: 'note', reason: 'must be text of at most 4000 characters' }],
+    });
+  }
+  return note;
+}
+
 function nonNegativeInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,9}$/.test(value)) throw new HttpError(400, `${name} must be a whole number ≥ 0`);
@@ -136,6 +156,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
     const id = c.req.param('id');
     const version = ifMatchVersion(c.req.header('if-match'));
     const user = userName(c);
+    const note = await optionalNote(c);
     await write(c.get('db'), async (q) => {
       const current = (await lockRows(q, [id])).get(id);
       if (!current || current.deleted) throw new HttpError(404, `no row with id "${id}"`);
@@ -145,7 +166,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
           conflicts: [],
         });
       }
-      return { value: await softDelete(q, current.row, { user }), wrote: true };
+      return { value: await softDelete(q, current.row, { user, note }), wrote: true };
     });
     return c.body(null, 204);
   });
@@ -153,6 +174,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
   app.post('/:id/restore', editors, async (c) => {
     const id = c.req.param('id');
     const user = userName(c);
+    const note = await optionalNote(c);
     const row = await write(c.get('db'), async (q) => {
       const current = (await lockRows(q, [id])).get(id);
       if (!current) throw new HttpError(404, `no row with id "${id}"`);
@@ -162,7 +184,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
           conflicts: [],
         });
       }
-      return { value: await updateRow(q, current.row, {}, { user }, 'restore'), wrote: true };
+      return { value: await updateRow(q, current.row, {}, { user, note }, 'restore'), wrote: true };
     });
     c.header('ETag', `"${row.version}"`);
     return c.json(row);

@@ -295,6 +295,7 @@ describe('deleting, restoring and history', () => {
     const restored = await t.request('/api/initiatives/d-one/restore', {
       method: 'POST',
       as: 'editor2',
+      json: { note: 'deleted by mistake' },
     });
     expect(restored.status).toBe(200);
     expect(await json(restored)).toMatchObject({
@@ -313,6 +314,7 @@ describe('deleting, restoring and history', () => {
       ['delete', 'editor'],
       ['restore', 'editor2'],
     ]);
+    expect(h.changes[3]).toMatchObject({ fields: {}, note: 'deleted by mistake' });
     expect(h.changes[1]).toMatchObject({
       fields: {
         lon: { from: 116.7146, to: 116.72 },
