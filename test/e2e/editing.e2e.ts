@@ -157,7 +157,8 @@ describe('editing the shared atlas in Chromium', () => {
     const row = await (await fetch(`${BASE}api/initiatives/${ROW}`)).json();
     expect(row.location_precision).toBe('exact');
     expect(row.name_en).toBe('Sub-center plan (edited by ana)');
-    expect(a.errors).toEqual([]);
+    // The signed-out probe GET /api/me answers 401, which Chromium logs; nothing else may be logged.
+    expect(a.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await a.close();
   });
 

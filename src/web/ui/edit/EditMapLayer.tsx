@@ -2,7 +2,7 @@
  * Inside the map: in "add" mode a click places the new project; in "move" mode the selected
  * project gets a draggable pin, and dropping it asks for the new precision and source.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Marker, useMap } from 'react-map-gl/maplibre';
 import { useAtlas } from '../../state/store.ts';
 import { useCanEdit, useEdit } from './edit-store.ts';
@@ -12,6 +12,8 @@ export function EditMapLayer() {
   const canEdit = useCanEdit();
   const mode = useEdit((s) => s.mode);
   const moved = useEdit((s) => s.moved);
+  // The pin follows the drag in state: a re-render of the map during a drag must not put it back.
+  const [dragging, setDragging] = useState<{ id: string; lon: number; lat: number } | null>(null);
   const selection = useAtlas((s) => s.selection);
   const row = useAtlas((s) =>
     selection?.kind === 'initiative'
@@ -36,16 +38,19 @@ export function EditMapLayer() {
   }, [map, canEdit, mode]);
 
   if (!canEdit || mode !== 'move' || !row) return null;
-  const at = moved && moved.id === row.id ? moved : row;
+  const at =
+    dragging && dragging.id === row.id ? dragging : moved && moved.id === row.id ? moved : row;
   return (
     <Marker
       longitude={at.lon}
       latitude={at.lat}
       draggable
       color="#d9480f"
-      onDragEnd={(e) =>
-        useEdit.setState({ moved: { id: row.id, lon: e.lngLat.lng, lat: e.lngLat.lat } })
-      }
+      onDrag={(e) => setDragging({ id: row.id, lon: e.lngLat.lng, lat: e.lngLat.lat })}
+      onDragEnd={(e) => {
+        setDragging(null);
+        useEdit.setState({ moved: { id: row.id, lon: e.lngLat.lng, lat: e.lngLat.lat } });
+      }}
     >
       <div className="move-pin" data-testid="move-pin" title={row.id} />
     </Marker>
