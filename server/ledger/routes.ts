@@ -10,7 +10,7 @@ import { requireRole } from '../auth/middleware.ts';
 import { requireReader } from '../http/access.ts';
 import { RevisionCache, sendCached } from '../http/cached.ts';
 import { HttpError, readJson, sendError } from '../http/errors.ts';
-import { ifMatchVersion } from '../http/etag.ts';
+import { ifMatchVersion, noneMatch } from '../http/etag.ts';
 import type { AppEnv } from '../types.ts';
 import { runBatch } from './batch.ts';
 import { type LedgerRow, parseNewRow, parsePatch } from './rows.ts';
@@ -102,7 +102,11 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
   app.get('/:id', reader, async (c) => {
     const row = await getRow(c.get('db'), c.req.param('id'));
     if (!row) return c.json({ error: `no row with id "${c.req.param('id')}"` }, 404);
-    c.header('ETag', `"${row.version}"`);
+    const etag = `"${row.version}"`;
+    if (noneMatch(c.req.header('if-none-match'), etag)) {
+      return new Response(null, { status: 304, headers: { ETag: etag } });
+    }
+    c.header('ETag', etag);
     return c.json(row);
   });
 

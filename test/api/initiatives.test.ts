@@ -95,6 +95,10 @@ describe('reading', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(await json(res)).toMatchObject({ id: 'tz-library', name_zh: '城市图书馆', version: 1 });
+    const same = await t.request('/api/initiatives/tz-library', {
+      headers: { 'if-none-match': '"1"' },
+    });
+    expect(same.status).toBe(304);
     expect((await t.request('/api/initiatives/nope')).status).toBe(404);
   });
 });
