@@ -105,6 +105,20 @@ Checks a file: exit 0 with a summary, or exit 1 with every problem found on stdo
   --format ID              read as csv, geojson, kml, gpx, shapefile or xlsx whatever the extension
 ${SHEET}
 ${COMMON}`,
+  user: `Usage: atlas user add NAME --role admin|editor|viewer --password-stdin
+       atlas user passwd NAME --password-stdin
+
+Users of the atlas server, in the database the server uses: DATABASE_URL (PostgreSQL), else the
+embedded database in ATLAS_DATA_DIR (default ./.atlas; stop the server first, the directory can
+be used by one process at a time). Migrations are applied first, so the first admin can be
+created before the first start. The password is read from standard input (one trailing newline
+dropped), at least 10 characters; there is no default password. 'passwd' ends the user's
+sessions.
+  -> {"user":{"name":NAME,"role":ROLE}}
+
+  --role ROLE              admin, editor or viewer ('add' only)
+  --password-stdin         read the password from standard input (required)
+  -h, --help               this help`,
 };
 
 export const MAIN_HELP = `Usage: atlas <command> [options]
@@ -120,6 +134,7 @@ Commands:
   coverage --parks P --regions R [--rule ...]  park service-radius coverage per region
   convert <input> [--crs ...] [-o out]         any input to GeoJSON (WGS84)
   validate <input>                             check a file, row by row
+  user add|passwd NAME --password-stdin        users of the atlas server (its database)
 
 Run 'atlas <command> --help' for a command's options.
 

@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./coverage.ts')).coverage,
   convert: async () => (await import('./convert.ts')).convert,
   validate: async () => (await import('./validate.ts')).validate,
+  user: async () => (await import('./user.ts')).user,
 };
 
 function version(): string {

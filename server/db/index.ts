@@ -5,6 +5,7 @@
  */
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { lockDataDir } from './lock.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -45,9 +46,12 @@ export async function openDb(options: DbOptions): Promise<Db> {
 async function openPglite(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   let pg: PGliteType;
+  // PGlite does not stop a second process from opening the folder: atlas.lock does (db/lock.ts).
+  const release = dataDir.includes('://') ? () => {} : lockDataDir(dataDir);
   try {
     pg = await PGlite.create(dataDir);
   } catch (e) {
+    release();
     const why = e instanceof Error ? e.message : String(e);
     throw new Error(
       `cannot open the embedded database in ${dataDir} (${why}); is another atlas server or command using it? Stop it and try again.`,
@@ -72,7 +76,10 @@ async function openPglite(dataDir: string): Promise<Db> {
           },
         }),
       ),
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      release();
+    },
   };
 }
 
