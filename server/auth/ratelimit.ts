@@ -25,44 +25,55 @@ function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-/** Milliseconds until the oldest counted failure of a limited key leaves the window, or 0. */
-export async function limitedFor(
+/**
+ * Counts a sign-in attempt as a failure before its password is checked (so parallel guesses see
+ * each other: the first `perName` of them, in arrival order, get past the limit), then returns how long the name or
+ * address stays limited (0: go ahead). A refused attempt's rows are removed at once (refusals do not
+ * extend the limit); a successful one removes them with `forgetAttempt`.
+ */
+export async function beginAttempt(
   db: Queryable,
   keys: LimitKeys,
   now: number,
   limits: RateLimits = DEFAULT_LIMITS,
-): Promise<number> {
+): Promise<{ wait: number; ids: number[] }> {
+  const at = new Date(now);
   const since = new Date(now - limits.windowMs);
+  // Failures that left the window count for nothing: keep the table small.
+  await db.query('delete from login_failures where at <= $1', [since]);
+  const inserted = await db.query<{ id: number | string; kind: string }>(
+    `insert into login_failures (kind, key, at) values ('name', $1, $3), ('address', $2, $3)
+     returning id, kind`,
+    [nameKey(keys.name), keys.address, at],
+  );
+  const ids = inserted.rows.map((r) => Number(r.id));
+  const own = (kind: string) => Number(inserted.rows.find((r) => r.kind === kind)?.id ?? 0);
   let wait = 0;
   for (const [kind, key, max] of [
     ['name', nameKey(keys.name), limits.perName],
     ['address', keys.address, limits.perAddress],
   ] as const) {
-    // The max-th most recent failure: when it is inside the window the key is limited until it leaves.
+    // Counting this attempt and those that came before it (lower id; later ones wait for it),
+    // the key is over its limit when a (max+1)-th failure is in the window; it lifts when the
+    // max-th failure before this one leaves the window.
     const r = await db.query<{ at: Date | string }>(
-      `select at from login_failures where kind = $1 and key = $2 and at > $3
-        order by at desc offset $4 limit 1`,
-      [kind, key, since, max - 1],
+      `select at from login_failures where kind = $1 and key = $2 and at > $3 and id <= $5
+        order by id desc offset $4 limit 1`,
+      [kind, key, since, max, own(kind)],
     );
     const row = r.rows[0];
     if (row) wait = Math.max(wait, new Date(row.at).getTime() + limits.windowMs - now);
   }
-  return wait;
+  if (wait > 0) {
+    await forgetAttempt(db, ids);
+    return { wait: Math.max(wait, 1000), ids: [] };
+  }
+  return { wait: 0, ids };
 }
 
-export async function recordFailure(
-  db: Queryable,
-  keys: LimitKeys,
-  now: number,
-  limits: RateLimits = DEFAULT_LIMITS,
-): Promise<void> {
-  const at = new Date(now);
-  await db.query(
-    `insert into login_failures (kind, key, at) values ('name', $1, $3), ('address', $2, $3)`,
-    [nameKey(keys.name), keys.address, at],
-  );
-  // Keep the table small: failures that left the window count for nothing.
-  await db.query('delete from login_failures where at <= $1', [new Date(now - limits.windowMs)]);
+/** Removes an attempt's failure rows (it succeeded, or it was refused with 429). */
+export async function forgetAttempt(db: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length > 0) await db.query('delete from login_failures where id = any($1)', [ids]);
 }
 
 /** A successful sign-in clears the name's failures (its address's stay counted). */

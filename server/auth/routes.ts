@@ -10,11 +10,11 @@ import type { AppEnv } from '../types.ts';
 import { requireRole, sessionToken } from './middleware.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import {
+  beginAttempt,
   clearNameFailures,
   DEFAULT_LIMITS,
-  limitedFor,
+  forgetAttempt,
   type RateLimits,
-  recordFailure,
 } from './ratelimit.ts';
 import type { SessionTimes } from './sessions.ts';
 import { cookieName, createSession, DEFAULT_TIMES, endSession, hashToken } from './sessions.ts';
@@ -106,7 +106,7 @@ export function authRoutes(options: AuthOptions): Hono<AppEnv> {
     }
     const db = c.get('db');
     const keys = { name: username, address: clientAddress(c) };
-    const wait = await limitedFor(db, keys, now(), limits);
+    const { wait, ids } = await beginAttempt(db, keys, now(), limits);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return c.json({ error: 'too many failed sign-ins; try again later' }, 429);
@@ -116,9 +116,10 @@ export function authRoutes(options: AuthOptions): Hono<AppEnv> {
       ? await verifyPassword(password, user.password_hash)
       : (await verifyPassword(password, await dummyHash())) && false;
     if (!user || !ok || user.disabled) {
-      await recordFailure(db, keys, now(), limits);
+      // The attempt was counted as a failure in beginAttempt: it stays counted.
       return c.json({ error: BAD_CREDENTIALS }, 401);
     }
+    await forgetAttempt(db, ids);
     await clearNameFailures(db, username);
     // A new token at every sign-in; a session the browser already had ends here.
     const old = sessionToken(c, options.secure);

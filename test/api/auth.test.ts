@@ -288,6 +288,24 @@ describe('login rate limit (in the database)', () => {
     await signIn(app, 'ed', PASSWORDS.ed);
   });
 
+  it('30 guesses at once: at most 10 are checked (401), the rest 429; only the checked ones count', async () => {
+    const app = makeApp();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        send(app, 'POST', '/api/session', {
+          body: { username: 'ed', password: `parallel-${i}-guess` },
+        }),
+      ),
+    );
+    const codes = answers.map((r) => r.status);
+    const checked = codes.filter((c) => c === 401).length;
+    expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(10);
+    const rows = await db.query(`select id from login_failures where kind = 'name' and key = 'ed'`);
+    expect(rows.rows).toHaveLength(checked);
+  });
+
   it('per address: many names from one address are limited; another address is not', async () => {
     const app = makeApp({ limits: { ...DEFAULT_LIMITS, perAddress: 5 } });
     for (const name of ['a1', 'a2', 'a3', 'a4', 'a5']) {
