@@ -115,10 +115,10 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
     const parsed = parseNewRow(body);
     if (!parsed.ok) throw new HttpError(422, 'the row is not valid', { errors: parsed.errors });
     const note = (body as { note?: unknown }).note;
-    const ctx = { user: userName(c), note: typeof note === 'string' ? note : null };
+    const ctx = { user: userName(c), note: typeof note === 'string' ? note : null, bump: true };
     const row = await write(c.get('db'), async (q) => ({
       value: await insertRow(q, parsed.value, ctx),
-      wrote: true,
+      wrote: false,
     }));
     c.header('ETag', `"${row.version}"`);
     return c.json(row, 201);
@@ -149,8 +149,8 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
       }
       if (Object.keys(apply).length === 0) return { value: current.row, wrote: false };
       checkMerged(current.row, apply);
-      const ctx = { user, note: parsed.value.note };
-      return { value: await updateRow(q, current.row, apply, ctx), wrote: true };
+      const ctx = { user, note: parsed.value.note, bump: true };
+      return { value: await updateRow(q, current.row, apply, ctx), wrote: false };
     });
     c.header('ETag', `"${row.version}"`);
     return c.json(row);
@@ -170,7 +170,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
           conflicts: [],
         });
       }
-      return { value: await softDelete(q, current.row, { user, note }), wrote: true };
+      return { value: await softDelete(q, current.row, { user, note, bump: true }), wrote: false };
     });
     return c.body(null, 204);
   });
@@ -188,7 +188,8 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
           conflicts: [],
         });
       }
-      return { value: await updateRow(q, current.row, {}, { user, note }, 'restore'), wrote: true };
+      const ctx = { user, note, bump: true };
+      return { value: await updateRow(q, current.row, {}, ctx, 'restore'), wrote: false };
     });
     c.header('ETag', `"${row.version}"`);
     return c.json(row);

@@ -35,6 +35,8 @@ export interface WriteContext {
   user: string;
   note?: string | null;
   batch?: string | null;
+  /** Bump the ledger revision in the same statement (single-row writes; a batch bumps once). */
+  bump?: boolean;
 }
 
 export async function revision(db: Queryable): Promise<number> {
@@ -86,35 +88,43 @@ export async function lockRows(q: Queryable, ids: readonly string[]): Promise<Ma
   return out;
 }
 
-async function appendHistory(
-  q: Queryable,
-  id: string,
-  version: number,
-  action: Action,
-  fields: FieldChanges,
-  ctx: WriteContext,
-): Promise<void> {
-  await q.query(
-    `insert into initiative_history (initiative_id, version, by_user, action, fields, note, batch)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-    [id, version, ctx.user, action, JSON.stringify(fields), ctx.note ?? null, ctx.batch ?? null],
-  );
+/** The history entry and (with `ctx.bump`) the revision bump, as CTEs over the written row `u`. */
+function historyCtes(ctx: WriteContext, first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  const bump = ctx.bump
+    ? `, r as (update ledger_revision set revision = revision + 1
+         where id = 1 and exists (select 1 from u))`
+    : '';
+  return `, h as (
+         insert into initiative_history (initiative_id, version, by_user, action, fields, note, batch)
+         select id, version, ${p(0)}, ${p(1)}, ${p(2)}::jsonb, ${p(3)}, ${p(4)} from u
+       )${bump}`;
 }
 
-/** Inserts a new row (version 1) with its history; 409 when the id exists (deleted or not). */
+/**
+ * Inserts a new row (version 1) with its history (one statement); 409 when the id exists
+ * (deleted or not).
+ */
 export async function insertRow(
   q: Queryable,
   row: Initiative,
   ctx: WriteContext,
 ): Promise<LedgerRow> {
   const values = columnValues(row);
-  const params = [...COLUMNS.map((c) => values[c]), ctx.user];
+  const fields: FieldChanges = {};
+  for (const c of COLUMNS) fields[c] = { from: null, to: values[c] };
+  const params: unknown[] = [...COLUMNS.map((c) => values[c]), ctx.user];
   const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
+  const h = historyCtes(ctx, params.length + 1);
+  params.push(ctx.user, 'create', JSON.stringify(fields), ctx.note ?? null, ctx.batch ?? null);
   let r: { rows: Record<string, unknown>[] };
   try {
     r = await q.query(
-      `insert into initiatives (${COLUMNS.join(', ')}, updated_by) values (${placeholders})
-       on conflict (id) do nothing returning ${SELECT_COLUMNS}`,
+      `with u as (
+         insert into initiatives (${COLUMNS.join(', ')}, updated_by) values (${placeholders})
+         on conflict (id) do nothing returning ${SELECT_COLUMNS}
+       )${h}
+       select * from u`,
       params,
     );
   } catch (e) {
@@ -128,13 +138,13 @@ export async function insertRow(
       `a row with id "${row.id}" already exists (perhaps deleted: restore it)`,
     );
   }
-  const fields: FieldChanges = {};
-  for (const c of COLUMNS) fields[c] = { from: null, to: values[c] };
-  await appendHistory(q, row.id, 1, 'create', fields, ctx);
   return toApiRow(inserted);
 }
 
-/** Writes changed columns of a locked row: version + 1, history, `deleted` as given. */
+/**
+ * Writes changed columns of a locked row: version + 1, `deleted` as given, its history entry
+ * and (with `ctx.bump`) the revision, in one statement.
+ */
 async function writeRow(
   q: Queryable,
   current: LedgerRow,
@@ -149,16 +159,19 @@ async function writeRow(
     params.push(apply[c]);
     return `${c} = $${params.length}`;
   });
-  const r = await q.query(
-    `update initiatives set ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $2', 'deleted = $3'].join(', ')}
-     where id = $1 returning ${SELECT_COLUMNS}`,
-    params,
-  );
-  const row = toApiRow(r.rows[0] ?? {});
   const fields: FieldChanges = {};
   for (const c of cols) fields[c] = { from: current[c] as FieldValue, to: apply[c] ?? null };
-  await appendHistory(q, current.id, row.version, action, fields, ctx);
-  return row;
+  const h = historyCtes(ctx, params.length + 1);
+  params.push(ctx.user, action, JSON.stringify(fields), ctx.note ?? null, ctx.batch ?? null);
+  const r = await q.query(
+    `with u as (
+       update initiatives set ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $2', 'deleted = $3'].join(', ')}
+       where id = $1 returning ${SELECT_COLUMNS}
+     )${h}
+     select * from u`,
+    params,
+  );
+  return toApiRow(r.rows[0] ?? {});
 }
 
 async function changesSince(q: Queryable, id: string, version: number): Promise<RecordedChange[]> {
@@ -247,7 +260,10 @@ export async function history(db: Queryable, id: string): Promise<Change[] | nul
   }));
 }
 
-/** Runs one write: a transaction that bumps the revision when `fn` says it wrote. */
+/**
+ * Runs one write: a transaction that bumps the revision at its end when `fn` says so (`wrote`);
+ * single-row writes bump inside their own statement instead (`ctx.bump`) and say false.
+ */
 export async function write<T>(
   db: Db,
   fn: (q: Queryable) => Promise<{ value: T; wrote: boolean }>,

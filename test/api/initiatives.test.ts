@@ -212,8 +212,10 @@ describe('editing', () => {
   it('needs If-Match (428), answers 200 with version + 1', async () => {
     await t.request('/api/initiatives', { json: newRow('e-one'), as: 'editor' });
     expect((await patch('e-one', null, { status: 'planned' })).status).toBe(428);
+    const etag = (await t.request('/api/initiatives')).headers.get('etag');
     const res = await patch('e-one', 1, { status: 'planned', note: 'per the 2024 budget' });
     expect(res.status).toBe(200);
+    expect((await t.request('/api/initiatives')).headers.get('etag')).not.toBe(etag);
     expect(res.headers.get('etag')).toBe('"2"');
     expect(await json(res)).toMatchObject({ status: 'planned', version: 2, updated_by: 'editor' });
   });
@@ -290,7 +292,9 @@ describe('deleting, restoring and history', () => {
       });
     expect((await del(null)).status).toBe(428);
     expect((await del(1)).status).toBe(409);
+    const etag = (await t.request('/api/initiatives')).headers.get('etag');
     expect((await del(2)).status).toBe(204);
+    expect((await t.request('/api/initiatives')).headers.get('etag')).not.toBe(etag);
     expect((await t.request('/api/initiatives/d-one')).status).toBe(404);
     const list = await json<{ items: RowJson[] }>(await t.request('/api/initiatives'));
     expect(list.items.some((r) => r.id === 'd-one')).toBe(false);
