@@ -38,13 +38,26 @@ export interface AuthOptions {
   now?: () => number;
   times?: SessionTimes;
   limits?: RateLimits;
+  /**
+   * Behind a reverse proxy or load balancer (every socket is the proxy's): take the client's
+   * address from the last X-Forwarded-For entry, the one the proxy appended. Default: the
+   * environment's ATLAS_TRUST_PROXY=1. Never on a server reachable directly (clients could forge it).
+   */
+  trustProxy?: boolean;
 }
 
 /** The one answer to every failed sign-in (no user enumeration). */
 export const BAD_CREDENTIALS = 'wrong user name or password';
 
-/** The client's address: the socket's (Node server), else 'unknown' (e.g. in-process requests). */
-export function clientAddress(c: Context<AppEnv>): string {
+/**
+ * The client's address: the socket's (Node server), else 'unknown' (e.g. in-process requests);
+ * with `trustProxy`, the last X-Forwarded-For entry when there is one.
+ */
+export function clientAddress(c: Context<AppEnv>, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (forwarded) return forwarded.slice(0, 100);
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
@@ -83,6 +96,7 @@ export function authRoutes(options: AuthOptions): Hono<AppEnv> {
   const now = options.now ?? Date.now;
   const times = options.times ?? DEFAULT_TIMES;
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const trustProxy = options.trustProxy ?? process.env.ATLAS_TRUST_PROXY === '1';
   const cookie = cookieName(options.secure);
   const app = new Hono<AppEnv>();
 
@@ -105,7 +119,7 @@ export function authRoutes(options: AuthOptions): Hono<AppEnv> {
       );
     }
     const db = c.get('db');
-    const keys = { name: username, address: clientAddress(c) };
+    const keys = { name: username, address: clientAddress(c, trustProxy) };
     const { wait, ids } = await beginAttempt(db, keys, now(), limits);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));

@@ -55,7 +55,7 @@ beforeEach(async () => {
 });
 
 /** The app's wiring (server/app.ts) with an injected clock, plus one editor-only route. */
-function makeApp(opts: { secure?: boolean; limits?: RateLimits } = {}) {
+function makeApp(opts: { secure?: boolean; limits?: RateLimits; trustProxy?: boolean } = {}) {
   const secure = opts.secure ?? false;
   const now = () => clock;
   const app = new Hono<AppEnv>();
@@ -65,7 +65,15 @@ function makeApp(opts: { secure?: boolean; limits?: RateLimits } = {}) {
   });
   app.use('/api/*', originCheck());
   app.use('/api/*', sessionMiddleware({ secure, now }));
-  app.route('/api', authRoutes({ secure, now, limits: opts.limits ?? DEFAULT_LIMITS }));
+  app.route(
+    '/api',
+    authRoutes({
+      secure,
+      now,
+      limits: opts.limits ?? DEFAULT_LIMITS,
+      trustProxy: opts.trustProxy ?? false,
+    }),
+  );
   app.post('/api/edit', requireRole('editor', 'admin'), (c) => c.json({ ok: true }));
   return app;
 }
@@ -321,6 +329,31 @@ describe('login rate limit (in the database)', () => {
     });
     expect(res.status).toBe(429);
     await signIn(app, 'ed', PASSWORDS.ed, { address: '198.51.100.2' });
+  });
+
+  it('behind a trusted proxy the address is the last X-Forwarded-For entry (never trusted otherwise)', async () => {
+    const limits = { ...DEFAULT_LIMITS, perAddress: 2 };
+    const proxied = makeApp({ limits, trustProxy: true });
+    const fail = (app: App, xff: string) =>
+      send(app, 'POST', '/api/session', {
+        body: { username: `n-${xff}`, password: 'wrong-password-x' },
+        headers: { 'x-forwarded-for': xff },
+        address: '10.0.0.1',
+      });
+    expect(await status(fail(proxied, '1.1.1.1, 203.0.113.9'))).toBe(401);
+    expect(await status(fail(proxied, '2.2.2.2, 203.0.113.9'))).toBe(401);
+    expect(await status(fail(proxied, '203.0.113.9'))).toBe(429);
+    expect(await status(fail(proxied, '198.51.100.4'))).toBe(401);
+    const rows = await db.query<{ key: string }>(
+      `select distinct key from login_failures where kind = 'address' order by key`,
+    );
+    expect(rows.rows.map((r) => r.key)).toEqual(['198.51.100.4', '203.0.113.9']);
+    // Without trustProxy a forged header changes nothing: the socket's address counts.
+    await db.query('delete from login_failures');
+    const direct = makeApp({ limits });
+    expect(await status(fail(direct, '5.5.5.5'))).toBe(401);
+    expect(await status(fail(direct, '6.6.6.6'))).toBe(401);
+    expect(await status(fail(direct, '7.7.7.7'))).toBe(429);
   });
 
   it('the failures are rows in the database (shared by every instance), pruned after the window', async () => {
