@@ -7,8 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireRole } from '../auth/middleware.ts';
+import type { Db } from '../db/index.ts';
 import { requireReader } from '../http/access.ts';
 import { RevisionCache, sendCached } from '../http/cached.ts';
+import { coalesce } from '../http/coalesce.ts';
 import { HttpError, readJson, sendError } from '../http/errors.ts';
 import { ifMatchVersion, noneMatch } from '../http/etag.ts';
 import type { AppEnv } from '../types.ts';
@@ -71,6 +73,17 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
   const cache = new RevisionCache<LedgerRow[]>((items) => JSON.stringify({ items }));
   const editors = requireRole('editor', 'admin');
   const reader = requireReader(options.publicRead);
+  // The revision is read for every list request; concurrent requests share one read (never
+  // one that started before they arrived), so 50 clients cost one query, not 50.
+  const revisions = new WeakMap<Db, () => Promise<number>>();
+  const readRevision = (db: Db) => {
+    let read = revisions.get(db);
+    if (!read) {
+      read = coalesce(() => revision(db));
+      revisions.set(db, read);
+    }
+    return read();
+  };
 
   app.onError((e, c) => {
     if (e instanceof HttpError) return sendError(c, e);
@@ -83,7 +96,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
     const offset = nonNegativeInt(c.req.query('offset'), 'offset');
     // The revision first, then the rows: a write in between is at worst served under the
     // older tag and rebuilt at the next request, never the older rows under the newer tag.
-    const rev = await revision(db);
+    const rev = await readRevision(db);
     const all = await cache.get(rev, () => listRows(db));
     if (limit === undefined && offset === undefined) return sendCached(c, all);
     // A page: cut from the same cached list (one read of the table per revision).
