@@ -9,7 +9,7 @@ import type { Db } from '../db/index.ts';
 import { type FieldError, HttpError } from '../http/errors.ts';
 import type { FieldValue } from './merge.ts';
 import { type Column, columnValues, parseNewRow, validateRow } from './rows.ts';
-import { insertRow, lockRows, mergeOnto, softDelete, updateRow, write } from './store.ts';
+import { insertRows, lockRows, mergeOnto, softDelete, updateRow, write } from './store.ts';
 
 export interface BatchResult {
   created: number;
@@ -116,6 +116,7 @@ export async function runBatch(
     const conflicts: (FieldError & { conflicts?: string[] })[] = [];
     const invalid: FieldError[] = [];
     const plan: (() => Promise<unknown>)[] = [];
+    const creates: Initiative[] = [];
     let created = 0;
     let updated = 0;
     let deleted = 0;
@@ -123,7 +124,7 @@ export async function runBatch(
       const at = { list: 'upserts' as const, row: u.index, id: u.row.id };
       const existing = locked.get(u.row.id);
       if (!existing) {
-        plan.push(() => insertRow(q, u.row, ctx));
+        creates.push(u.row);
         created++;
         continue;
       }
@@ -185,7 +186,8 @@ export async function runBatch(
       throw new HttpError(422, 'some rows of the batch are not valid; nothing was written', {
         errors: invalid,
       });
+    await insertRows(q, creates, ctx);
     for (const step of plan) await step();
-    return { value: { created, updated, deleted, batch }, wrote: plan.length > 0 };
+    return { value: { created, updated, deleted, batch }, wrote: plan.length + creates.length > 0 };
   });
 }

@@ -427,6 +427,36 @@ describe('batch', () => {
     });
   });
 
+  it('creates 1,500 rows (two statements of 1,000 and 500) in order, each with its history', async () => {
+    const ids = Array.from({ length: 1500 }, (_, i) => `bulk-${String(1499 - i).padStart(4, '0')}`);
+    const res = await t.request('/api/initiatives/batch', {
+      as: 'editor',
+      json: {
+        upserts: ids.map((id, i) => newRow(id, { start_year: 2000 + (i % 50), end_year: null })),
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ created: 1500, updated: 0, deleted: 0 });
+    const { items } = await json<{ items: RowJson[] }>(await t.request('/api/initiatives'));
+    expect(items.filter((r) => r.id.startsWith('bulk-')).map((r) => r.id)).toEqual(ids);
+    expect(await getRow('bulk-0000')).toMatchObject({
+      version: 1,
+      start_year: 2049,
+      lon: 116.7146,
+    });
+    const h = await json<{ changes: { action: string; fields: Record<string, unknown> }[] }>(
+      await t.request('/api/initiatives/bulk-0000/history'),
+    );
+    expect(h.changes).toHaveLength(1);
+    expect(h.changes[0]?.fields.start_year).toEqual({ from: null, to: 2049 });
+    const again = await t.request('/api/initiatives/batch', {
+      as: 'editor',
+      json: { upserts: [newRow('bulk-new'), newRow('bulk-0001')] },
+    });
+    expect(again.status).toBe(409);
+    expect((await t.request('/api/initiatives/bulk-new')).status).toBe(404);
+  });
+
   it('refuses viewers and anonymous callers', async () => {
     const body = { upserts: [newRow('b-vi')] };
     expect((await t.request('/api/initiatives/batch', { json: body, as: 'viewer' })).status).toBe(
