@@ -46,6 +46,7 @@ beforeAll(async () => {
   await createUser(db, { name: 'ana', role: 'editor', password: PASSWORD });
   await createUser(db, { name: 'bo', role: 'editor', password: PASSWORD });
   await createUser(db, { name: 'vic', role: 'viewer', password: PASSWORD });
+  await createUser(db, { name: 'ada', role: 'admin', password: PASSWORD });
   await db.close();
   server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), ATLAS_DATA_DIR: dataDir, ATLAS_NO_BUILD: '1' },
@@ -256,4 +257,51 @@ describe('editing the shared atlas in Chromium', () => {
     expect(list.items.length).toBeGreaterThan(100);
     await a.close();
   });
+
+  it('an admin publishes a park layer for a city; a signed-out visitor sees the new coverage', async () => {
+    const visitor = async () => {
+      const v = await Atlas.open(browser, BASE, '?cov=walk:500&city=jiyuan');
+      const row = v.page.locator('[data-testid="coverage-jiyuan"]');
+      await row.waitFor({ timeout: 60_000 });
+      const text = (await row.textContent()) ?? '';
+      await v.close();
+      return text;
+    };
+    const before = await visitor();
+
+    const a = await Atlas.open(browser, BASE, '?v=112.6,35.07,12');
+    // Not an admin: no publish control, and the API refuses.
+    await signIn(a, 'ana');
+    await a.importFile('test/fixtures/e2e/jiyuan-test-park.geojson');
+    expect(await a.page.locator('[data-testid="publish-layer"]').count()).toBe(0);
+    const refused = await apiFrom(
+      a.page,
+      'PUT',
+      'api/layers/parks-jiyuan',
+      {},
+      {
+        name: 'x',
+        role: 'parks',
+        city_id: 'jiyuan',
+        geojson: { type: 'FeatureCollection', features: [] },
+      },
+    );
+    expect(refused.status).toBe(403);
+    await a.page.click('[data-testid="signout"]');
+    await signIn(a, 'ada');
+    await a.page.click('[data-testid="publish-layer"] summary');
+    await a.page.selectOption('[data-testid="publish-role"]', 'parks');
+    await a.page.selectOption('[data-testid="publish-city"]', 'jiyuan');
+    await a.page.click('[data-testid="publish-go"]');
+    await expect
+      .poll(() => a.page.textContent('body'), { timeout: 30_000 })
+      .toMatch(/Published: coverage/);
+    await shot(a, '9-published');
+    await a.close();
+
+    const after = await visitor();
+    expect(after).not.toEqual(before);
+    const share = (t: string) => Number(/([0-9.]+)\s*%/.exec(t)?.[1] ?? 'NaN');
+    expect(share(after)).toBeGreaterThan(share(before));
+  }, 180_000);
 });

@@ -225,6 +225,11 @@ export class AtlasApi {
     ).changes;
   }
 
+  /** PUT of a JSON body (publishing a layer). */
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.json(path, { method: 'PUT', body: JSON.stringify(body) });
+  }
+
   batch(payload: {
     upserts: (Initiative & { version?: number })[];
     deletes: string[];
@@ -232,6 +237,33 @@ export class AtlasApi {
   }): Promise<BatchResult> {
     return this.json('/initiatives/batch', { method: 'POST', body: JSON.stringify(payload) });
   }
+}
+
+export type PublishRole = 'parks' | 'residential' | 'population';
+
+/** What the server says of a published layer. */
+export interface PublishedLayerMeta {
+  id: string;
+  name: string;
+  role: string;
+  city_id: string | null;
+  features: number;
+}
+
+export interface PublishRequest {
+  id: string;
+  name: string;
+  role: PublishRole;
+  city_id: string;
+  geojson: unknown;
+}
+
+/** Publishing a layer for everyone (admin): PUT /api/layers/:id, validated there like an import. */
+export function publishLayer(
+  client: AtlasApi,
+  { id, ...rest }: PublishRequest,
+): Promise<PublishedLayerMeta> {
+  return client.put(`/layers/${encodeURIComponent(id)}`, rest);
 }
 
 /** The app's one client (same origin). */

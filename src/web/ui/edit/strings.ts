@@ -78,6 +78,16 @@ const en = {
   errSignIn: 'Wrong user name or password.',
   invalid: 'Please correct the marked fields.',
   ledgerFromServer: 'Ledger from the atlas server',
+  publish: 'Publish for everyone…',
+  publishAs: 'As',
+  publishCity: 'City',
+  publishGo: 'Publish',
+  publishBusy: 'Publishing…',
+  publishDone:
+    'Published: coverage, the scorecard and region results now use this layer for every visitor.',
+  roleParks: 'parks',
+  roleResidential: 'residential land',
+  rolePopulation: 'population',
 };
 
 export type EditStrings = typeof en;
@@ -156,6 +166,15 @@ const zh: EditStrings = {
   errSignIn: '用户名或密码错误。',
   invalid: '请更正标出的字段。',
   ledgerFromServer: '台账来自图集服务器',
+  publish: '发布给所有人…',
+  publishAs: '作为',
+  publishCity: '城市',
+  publishGo: '发布',
+  publishBusy: '发布中…',
+  publishDone: '已发布：所有访问者的覆盖率、评分和区域结果现在使用该图层。',
+  roleParks: '公园绿地',
+  roleResidential: '居住用地',
+  rolePopulation: '人口',
 };
 
 export const EDIT_STRINGS: Record<'en' | 'zh', EditStrings> = { en, zh };

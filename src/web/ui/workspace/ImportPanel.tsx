@@ -4,6 +4,7 @@ import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
+import { PublishLayer } from '../edit/PublishLayer.tsx';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.geojson,.json,.kml,.gpx,.zip';
 
@@ -214,6 +215,7 @@ export function ImportPanel() {
                 <button type="button" onClick={() => removeLayer(l.id)}>
                   {t('impRemove')}
                 </button>
+                <PublishLayer layer={l} />
                 <LayerTable layer={l} />
               </li>
             ))}
