@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { markServedHtml } from '../src/core/common/server-marker.ts';
 import type { AppEnv } from './types.ts';
 
 const TYPES: Record<string, string> = {
@@ -50,7 +51,8 @@ export function mountStatic(app: Hono<AppEnv>, opts: { distDir: string; dataDir:
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/')) return next();
+    // index.html goes out marked (below), so the app knows the API is there.
+    if (c.req.path.startsWith('/api/') || /^\/(index\.html)?$/.test(c.req.path)) return next();
     return serveStatic<AppEnv>({ root: dist })(c, next);
   });
   app.get('*', async (c, next) => {
@@ -59,6 +61,6 @@ export function mountStatic(app: Hono<AppEnv>, opts: { distDir: string; dataDir:
     if (!existsSync(index)) return next();
     c.header('Content-Type', 'text/html; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
-    return c.body(await readFile(index, 'utf8'));
+    return c.body(markServedHtml(await readFile(index, 'utf8')));
   });
 }

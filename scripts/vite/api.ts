@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
+import { markServedHtml } from '../../src/core/common/server-marker.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -58,6 +59,8 @@ export function atlasApi(): Plugin {
   return {
     name: 'planning-atlas-api',
     apply: 'serve',
+    // The app talks to /api only when its page carries the mark (src/core/common/server-marker.ts).
+    transformIndexHtml: (html) => markServedHtml(html),
     configureServer(server) {
       server.middlewares.use(middleware);
       // Open the database while Vite starts (PGlite takes a while), not on the first request.

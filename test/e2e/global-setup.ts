@@ -24,6 +24,12 @@ export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `npm run build` before the e2e specs');
   }
+  // Another server on the port (a stale preview of an older build) would be tested instead.
+  const stale = await fetch(`http://127.0.0.1:${PORT}/`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${PORT} is already in use: stop that server or set E2E_PORT`);
   server = spawn(
     process.execPath,
     [

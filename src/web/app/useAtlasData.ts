@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadAtlasData } from '../../core/ledger/load.ts';
 import { formatIssue } from '../../core/ledger/validate.ts';
+import { servedByAtlasServer } from '../api/served.ts';
 import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import { withPublishedLayers } from './publishedLayers.ts';
@@ -16,7 +17,9 @@ export function useAtlasData(): { error: string | null } {
     let cancelled = false;
     loadAtlasData(DATA_BASE, (url) => fetch(url))
       // With a server, its published layers (parks, residential, population) for everyone.
-      .then((data) => withPublishedLayers(data, API_BASE, (url) => fetch(url)))
+      .then((data) =>
+        servedByAtlasServer() ? withPublishedLayers(data, API_BASE, (url) => fetch(url)) : data,
+      )
       .then((data) => {
         if (cancelled) return;
         const s = useAtlas.getState();

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { api } from '../../api/client.ts';
+import { servedByAtlasServer } from '../../api/served.ts';
 import { useAtlas } from '../../state/store.ts';
 import { useEdit } from './edit-store.ts';
 import { loadLedger, notifyError } from './ledger-actions.ts';
@@ -14,7 +15,8 @@ export function useServer(): void {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const up = await api.health();
+      // A static host has no /api: do not even ask (its 404 would be a console error).
+      const up = servedByAtlasServer() && (await api.health());
       if (cancelled) return;
       useEdit.setState({ server: up ? 'up' : 'none' });
       if (!up) return;
