@@ -6,6 +6,7 @@
  * checks the role again.
  */
 import { useState } from 'react';
+import type { CityEntry } from '../../../core/ledger/model.ts';
 import type { ImportedLayer } from '../../../core/workspace/model.ts';
 import { api, type PublishRole, publishLayer } from '../../api/client.ts';
 import { withPublishedLayers } from '../../app/publishedLayers.ts';
@@ -25,11 +26,13 @@ const ROLES: readonly {
 ];
 
 const API_BASE = `${import.meta.env.BASE_URL}api/`;
+/** One empty list: a selector must not return a new array on every call (an update loop). */
+const NO_CITIES: readonly CityEntry[] = [];
 
 export function PublishLayer({ layer }: { layer: ImportedLayer }) {
   const t = useEditT();
   const isAdmin = useEdit((s) => s.server === 'up' && s.user?.role === 'admin');
-  const cities = useAtlas((s) => s.data?.catalog.cities ?? []);
+  const cities = useAtlas((s) => s.data?.catalog.cities ?? NO_CITIES);
   const lang = useAtlas((s) => s.lang);
   const [role, setRole] = useState<PublishRole>('parks');
   const [city, setCity] = useState('');
