@@ -14,10 +14,11 @@
  * 2 % (+1 m, widening with distance) of the best planar one are refined geodesically. Polygons
  * with more than 64 segments keep a Flatbush over their segments so the ranking is not a scan.
  */
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import type { Geometry, Position } from 'geojson';
 import { MASK, metresPerDegree, WGS84 } from './geodesic.ts';
 import { PreparedPolygon } from './point-in-polygon.ts';
+import { segmentIndex } from './segment-index.ts';
 import type { BBox } from './types.ts';
 
 const DEG = Math.PI / 180;
@@ -102,18 +103,7 @@ export class EdgeSet {
     this.bbox = bbox;
     this.tree = null;
     if (n > 64) {
-      const tree = new Flatbush(n);
-      for (let i = 0; i < n; i++) {
-        const o = i * 4;
-        tree.add(
-          Math.min(segs[o]!, segs[o + 2]!),
-          Math.min(segs[o + 1]!, segs[o + 3]!),
-          Math.max(segs[o]!, segs[o + 2]!),
-          Math.max(segs[o + 1]!, segs[o + 3]!),
-        );
-      }
-      tree.finish();
-      this.tree = tree;
+      this.tree = segmentIndex(segs, n);
     }
   }
 

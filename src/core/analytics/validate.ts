@@ -15,11 +15,12 @@
  * - Densification (option, off by default): edges longer than `densifyMetres` get vertices on
  *   their geodesics (`densify.ts`).
  */
-import Flatbush from 'flatbush';
+
 import type { Feature, Geometry, Position } from 'geojson';
 import { densify } from './densify.ts';
 import { featureId } from './ids.ts';
 import { crossingText, repairNote, repairPolygonal } from './repair.ts';
+import { segmentIndex } from './segment-index.ts';
 import type { BBox, FeatureId, FeatureIssue, FeaturesInput, MultiPolygonCoords } from './types.ts';
 
 export interface PolygonalItem {
@@ -163,17 +164,7 @@ export function findSelfIntersection(coords: MultiPolygonCoords): Position | nul
   }
   const n = ringOf.length;
   if (n < 3) return null;
-  const tree = new Flatbush(n);
-  for (let i = 0; i < n; i++) {
-    const o = i * 4;
-    tree.add(
-      Math.min(segs[o]!, segs[o + 2]!),
-      Math.min(segs[o + 1]!, segs[o + 3]!),
-      Math.max(segs[o]!, segs[o + 2]!),
-      Math.max(segs[o + 1]!, segs[o + 3]!),
-    );
-  }
-  tree.finish();
+  const tree = segmentIndex(segs, n);
   for (let i = 0; i < n; i++) {
     const o = i * 4;
     const [ax, ay, bx, by] = [segs[o]!, segs[o + 1]!, segs[o + 2]!, segs[o + 3]!];
