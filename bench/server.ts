@@ -5,14 +5,14 @@
  * and for PostgreSQL (a throw-away cluster from scripts/pg-test-cluster.sh, fsync on): the real
  * app (server/app.ts) on 127.0.0.1 in a worker thread (bench/server-worker.ts: its own event
  * loop), seeded through the API with `--rows` ledger rows (copies of data/initiatives.csv's rows
- * under new ids), then autocannon in this process (the main thread):
+ * under new ids), then a closed-loop load generator in this process (bench/load.ts, the main thread):
  *   - GET /api/initiatives, 50 connections, the full list compressed (`Accept-Encoding: br, gzip`
  *     as a browser sends it);
  *   - GET /api/initiatives with the current ETag in If-None-Match (a client revalidating: 304);
  *   - PATCH /api/initiatives/:id, 20 connections, a signed-in editor, each request a different
  *     row's description with If-Match carrying that row's current version (taken from the
  *     previous answer for that row), so every answer should be 200.
- * req/s is autocannon's mean over the run; p50 and p95 are over every response's latency.
+ * req/s is answers per second over the run; p50 and p95 are over every answer's latency.
  * Prints a Markdown table and writes it into README.md between the bench:server markers.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,9 +21,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { Initiative } from '../src/core/ledger/model.ts';
 import { parseInitiativesCsv } from '../src/core/ledger/validate.ts';
+import { type LoadRequest, quantile, runLoad } from './load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,14 +53,6 @@ interface Measured {
   target?: number;
 }
 
-/** The `q` quantile of sorted latencies (nearest rank). */
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] as number;
-}
-
-/** Ledger rows for the benchmark: data/initiatives.csv's rows again and again under new ids. */
 function benchRows(n: number): Initiative[] {
   const { rows, fatal, issues } = parseInitiativesCsv(readFileSync('data/initiatives.csv', 'utf8'));
   if (fatal || rows.length === 0)
@@ -76,28 +68,21 @@ function benchRows(n: number): Initiative[] {
 }
 
 async function load(opts: {
-  url: string;
+  base: string;
   connections: number;
-  headers?: Record<string, string>;
-  requests?: AutocannonRequest[];
+  next: () => LoadRequest;
+  onResponse?: (status: number, body: string) => void;
 }): Promise<{ rps: number; p50: number; p95: number; statuses: string }> {
-  const latencies: number[] = [];
-  const result = await new Promise<import('autocannon').Result>((resolve, reject) => {
-    const instance = autocannon({ ...opts, duration: DURATION, timeout: 30 }, (err, r) =>
-      err ? reject(err) : resolve(r),
-    );
-    instance.on('response', (_c, _status, _bytes, ms) => latencies.push(ms));
-  });
-  latencies.sort((a, b) => a - b);
-  const statuses = Object.entries(result.statusCodeStats)
-    .map(([code, s]) => `${code}×${s.count}`)
+  const r = await runLoad({ ...opts, seconds: DURATION });
+  const statuses = [...r.statuses]
+    .sort((a, b) => a[0] - b[0])
+    .map(([code, n]) => `${code}×${n}`)
     .join(' ');
-  const errors = result.errors + result.timeouts;
   return {
-    rps: result.requests.average,
-    p50: quantile(latencies, 0.5),
-    p95: quantile(latencies, 0.95),
-    statuses: errors ? `${statuses} errors×${errors}` : statuses,
+    rps: r.rps,
+    p50: quantile(r.latencies, 0.5),
+    p95: quantile(r.latencies, 0.95),
+    statuses: r.errors ? `${statuses} errors×${r.errors}` : statuses,
   };
 }
 
@@ -194,8 +179,8 @@ async function benchDatabase(database: {
       throw new Error(`GET /api/initiatives: ${items.length} rows, not ${ROWS}`);
 
     const out: Measured[] = [];
-    const url = `${base}/api/initiatives`;
-    const get = await load({ url, connections: 50, headers: { 'accept-encoding': 'br, gzip' } });
+    const listRequest = { path: '/api/initiatives', headers: { 'accept-encoding': 'br, gzip' } };
+    const get = await load({ base, connections: 50, next: () => listRequest });
     out.push({
       database: label,
       request: 'GET /api/initiatives (full list, compressed)',
@@ -205,9 +190,12 @@ async function benchDatabase(database: {
     });
     if (etag) {
       const revalidate = await load({
-        url,
+        base,
         connections: 50,
-        headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag },
+        next: () => ({
+          ...listRequest,
+          headers: { ...listRequest.headers, 'if-none-match': etag },
+        }),
       });
       out.push({
         database: label,
@@ -221,29 +209,23 @@ async function benchDatabase(database: {
     const versions = new Map(rows.map((r) => [r.id, 1]));
     let n = 0;
     const patch = await load({
-      url,
+      base,
       connections: 20,
-      requests: [
-        {
+      next: () => {
+        const id = (rows[n % rows.length] as Initiative).id;
+        n++;
+        return {
           method: 'PATCH',
-          setupRequest: (req) => {
-            const id = (rows[n % rows.length] as Initiative).id;
-            n++;
-            return {
-              ...req,
-              method: 'PATCH',
-              path: `/api/initiatives/${encodeURIComponent(id)}`,
-              headers: { ...writeHeaders, 'if-match': `"${versions.get(id) ?? 1}"` },
-              body: JSON.stringify({ description: `bench edit ${n}`, note: 'bench' }),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status !== 200) return;
-            const row = JSON.parse(body) as { id?: string; version?: number };
-            if (row.id && typeof row.version === 'number') versions.set(row.id, row.version);
-          },
-        },
-      ],
+          path: `/api/initiatives/${encodeURIComponent(id)}`,
+          headers: { ...writeHeaders, 'if-match': `"${versions.get(id) ?? 1}"` },
+          body: JSON.stringify({ description: `bench edit ${n}`, note: 'bench' }),
+        };
+      },
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        const row = JSON.parse(body) as { id?: string; version?: number };
+        if (row.id && typeof row.version === 'number') versions.set(row.id, row.version);
+      },
     });
     out.push({
       database: label,
@@ -300,7 +282,7 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : x.toF
 function table(rows: Measured[], notes: string[]): string {
   const lines = [
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}; ` +
-      `${ROWS.toLocaleString('en-US')} ledger rows, ${DURATION} s per line; the server in a worker thread, autocannon in the main thread; ` +
+      `${ROWS.toLocaleString('en-US')} ledger rows, ${DURATION} s per line; the server in a worker thread, the load generator (bench/load.ts) in the main thread; ` +
       `load average ${LOAD_BEFORE} before the run (other work on the machine skews every figure).`,
     '',
     '| database | request | connections | req/s | p50 | p95 | target p95 | answers |',

@@ -21,6 +21,14 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   kind: DbKind;
+  /**
+   * True when no other process can write this database: embedded PGlite, whose directory this
+   * process holds locked (db/lock.ts), and where a query never runs inside another caller's
+   * transaction. Then data read after `commits()` returned n is still current while it returns n.
+   */
+  exclusive: boolean;
+  /** Transactions this process has committed (see `exclusive`). */
+  commits(): number;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -61,21 +69,41 @@ async function openPglite(dataDir: string): Promise<Db> {
     const r = await q.query<T>(sql, params ? [...params] : []);
     return { rows: r.rows };
   };
+  // Counted at the end of every transaction and every statement outside one (a rolled-back
+  // transaction counts too: a spare re-read, never a missed one).
+  let commits = 0;
   return {
     kind: 'pglite',
-    query: (sql, params) => run(pg, sql, params),
-    exec: async (sql) => {
-      await pg.exec(sql);
+    exclusive: true,
+    commits: () => commits,
+    query: async (sql, params) => {
+      try {
+        return await run(pg, sql, params);
+      } finally {
+        if (!/^\s*select\b/i.test(sql)) commits++;
+      }
     },
-    tx: (fn) =>
-      pg.transaction((t) =>
-        fn({
-          query: (sql, params) => run(t, sql, params),
-          exec: async (sql) => {
-            await t.exec(sql);
-          },
-        }),
-      ),
+    exec: async (sql) => {
+      try {
+        await pg.exec(sql);
+      } finally {
+        commits++;
+      }
+    },
+    tx: async (fn) => {
+      try {
+        return await pg.transaction((t) =>
+          fn({
+            query: (sql, params) => run(t, sql, params),
+            exec: async (sql) => {
+              await t.exec(sql);
+            },
+          }),
+        );
+      } finally {
+        commits++;
+      }
+    },
     close: async () => {
       await pg.close();
       release();
@@ -97,6 +125,9 @@ async function openPostgres(url: string): Promise<Db> {
   };
   return {
     kind: 'postgres',
+    // Other instances may write the same database: every read asks it.
+    exclusive: false,
+    commits: () => 0,
     query: (sql, params) => run(pool, sql, params),
     exec: async (sql) => {
       await pool.query(sql);

@@ -99,3 +99,17 @@ export async function sendCached<T>(c: Context, body: CachedBody<T>): Promise<Re
     headers,
   });
 }
+
+/**
+ * Answers a JSON value made for this request only (e.g. a page of the list): compressed like the
+ * cached bodies when large enough and accepted, with the given ETag (of the data it was cut from).
+ */
+export async function sendJson(c: Context, value: unknown, etag: string): Promise<Response> {
+  const body: CachedBody<null> = {
+    revision: 0,
+    data: null,
+    etag,
+    json: Buffer.from(JSON.stringify(value), 'utf8'),
+  };
+  return sendCached(c, body);
+}

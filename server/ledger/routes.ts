@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/index.ts';
 import { requireReader } from '../http/access.ts';
-import { RevisionCache, sendCached } from '../http/cached.ts';
+import { RevisionCache, sendCached, sendJson } from '../http/cached.ts';
 import { coalesce } from '../http/coalesce.ts';
 import { HttpError, readJson, sendError } from '../http/errors.ts';
 import { ifMatchVersion, noneMatch } from '../http/etag.ts';
@@ -17,7 +17,6 @@ import type { AppEnv } from '../types.ts';
 import { runBatch } from './batch.ts';
 import { type LedgerRow, parseNewRow, parsePatch } from './rows.ts';
 import {
-  checkMerged,
   getRow,
   history,
   initiativeOf,
@@ -25,6 +24,7 @@ import {
   listRows,
   lockRows,
   mergeOnto,
+  patchRow,
   revision,
   softDelete,
   updateRow,
@@ -74,15 +74,22 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
   const editors = requireRole('editor', 'admin');
   const reader = requireReader(options.publicRead);
   // The revision is read for every list request; concurrent requests share one read (never
-  // one that started before they arrived), so 50 clients cost one query, not 50.
+  // one that started before they arrived), so 50 clients cost one query, not 50. On a database
+  // only this process writes (embedded PGlite), it is read again only after a write.
   const revisions = new WeakMap<Db, () => Promise<number>>();
-  const readRevision = (db: Db) => {
+  const known = new WeakMap<Db, { commits: number; revision: number }>();
+  const readRevision = async (db: Db) => {
+    const commits = db.commits();
+    const memo = known.get(db);
+    if (db.exclusive && memo?.commits === commits) return memo.revision;
     let read = revisions.get(db);
     if (!read) {
       read = coalesce(() => revision(db));
       revisions.set(db, read);
     }
-    return read();
+    const rev = await read();
+    if (db.exclusive) known.set(db, { commits, revision: rev });
+    return rev;
   };
 
   app.onError((e, c) => {
@@ -103,8 +110,7 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
     const items = all.data;
     const start = offset ?? 0;
     const page = items.slice(start, limit === undefined ? undefined : start + limit);
-    c.header('ETag', all.etag);
-    return c.json({ items: page, total: items.length });
+    return sendJson(c, { items: page, total: items.length }, all.etag);
   });
 
   app.post('/batch', editors, bodyLimit({ maxSize: 50 * 1024 * 1024 }), async (c) => {
@@ -141,30 +147,24 @@ export function ledgerRoutes(options: LedgerRoutesOptions = {}): Hono<AppEnv> {
     const id = c.req.param('id');
     const baseVersion = ifMatchVersion(c.req.header('if-match'));
     const body = await readJson(c);
-    const user = userName(c);
-    const row = await write(c.get('db'), async (q) => {
-      const current = (await lockRows(q, [id])).get(id);
-      if (!current || current.deleted) throw new HttpError(404, `no row with id "${id}"`);
-      const parsed = parsePatch(body, initiativeOf(current.row));
-      if (!parsed.ok)
-        throw new HttpError(422, 'the change is not valid', { errors: parsed.errors });
-      const { apply, conflicts } = await mergeOnto(
-        q,
-        current.row,
-        baseVersion,
-        parsed.value.changes,
-      );
-      if (conflicts.length) {
-        throw new HttpError(409, 'someone else changed the same field(s) since your version', {
-          current: current.row,
-          conflicts,
-        });
-      }
-      if (Object.keys(apply).length === 0) return { value: current.row, wrote: false };
-      checkMerged(current.row, apply);
-      const ctx = { user, note: parsed.value.note, bump: true };
-      return { value: await updateRow(q, current.row, apply, ctx), wrote: false };
-    });
+    const row = await patchRow(
+      c.get('db'),
+      id,
+      async (current, q) => {
+        const parsed = parsePatch(body, initiativeOf(current));
+        if (!parsed.ok)
+          throw new HttpError(422, 'the change is not valid', { errors: parsed.errors });
+        const { apply, conflicts } = await mergeOnto(q, current, baseVersion, parsed.value.changes);
+        if (conflicts.length) {
+          throw new HttpError(409, 'someone else changed the same field(s) since your version', {
+            current,
+            conflicts,
+          });
+        }
+        return { apply, note: parsed.value.note };
+      },
+      userName(c),
+    );
     c.header('ETag', `"${row.version}"`);
     return c.json(row);
   });

@@ -74,11 +74,24 @@ interface Locked {
 }
 
 /** Locks rows by id (in id order, so concurrent writers never deadlock). */
-export async function lockRows(q: Queryable, ids: readonly string[]): Promise<Map<string, Locked>> {
+export function lockRows(q: Queryable, ids: readonly string[]): Promise<Map<string, Locked>> {
+  return selectRows(q, ids, ' for update');
+}
+
+/** Rows by id, deleted ones included, without locking them. */
+export function readRows(q: Queryable, ids: readonly string[]): Promise<Map<string, Locked>> {
+  return selectRows(q, ids, '');
+}
+
+async function selectRows(
+  q: Queryable,
+  ids: readonly string[],
+  lock: '' | ' for update',
+): Promise<Map<string, Locked>> {
   const out = new Map<string, Locked>();
   if (ids.length === 0) return out;
   const r = await q.query(
-    `select ${SELECT_COLUMNS}, deleted from initiatives where id = any($1::text[]) order by id for update`,
+    `select ${SELECT_COLUMNS}, deleted from initiatives where id = any($1::text[]) order by id${lock}`,
     [[...new Set(ids)].sort()],
   );
   for (const raw of r.rows) {
@@ -203,8 +216,10 @@ export async function insertRows(
 }
 
 /**
- * Writes changed columns of a locked row: version + 1, `deleted` as given, its history entry
- * and (with `ctx.bump`) the revision, in one statement.
+ * Writes changed columns of a row: version + 1, `deleted` as given, its history entry and (with
+ * `ctx.bump`) the revision, in one statement. The row is locked by the caller's transaction, or
+ * (with `unchangedSince`) the statement writes only if the row is still at `current.version` and
+ * not deleted, and answers null when it is not (nothing written).
  */
 async function writeRow(
   q: Queryable,
@@ -213,7 +228,8 @@ async function writeRow(
   action: Action,
   deleted: boolean,
   ctx: WriteContext,
-): Promise<LedgerRow> {
+  unchangedSince = false,
+): Promise<LedgerRow | null> {
   const cols = Object.keys(apply) as Column[];
   const params: unknown[] = [current.id, ctx.user, deleted];
   const sets = cols.map((c) => {
@@ -222,17 +238,22 @@ async function writeRow(
   });
   const fields: FieldChanges = {};
   for (const c of cols) fields[c] = { from: current[c] as FieldValue, to: apply[c] ?? null };
+  let where = 'id = $1';
+  if (unchangedSince) {
+    params.push(current.version);
+    where += ` and version = $${params.length} and not deleted`;
+  }
   const h = historyCtes(ctx, params.length + 1);
   params.push(ctx.user, action, JSON.stringify(fields), ctx.note ?? null, ctx.batch ?? null);
   const r = await q.query(
     `with u as (
        update initiatives set ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $2', 'deleted = $3'].join(', ')}
-       where id = $1 returning ${SELECT_COLUMNS}
+       where ${where} returning ${SELECT_COLUMNS}
      )${h}
      select * from u`,
     params,
   );
-  return toApiRow(r.rows[0] ?? {});
+  return r.rows[0] ? toApiRow(r.rows[0]) : null;
 }
 
 async function changesSince(q: Queryable, id: string, version: number): Promise<RecordedChange[]> {
@@ -267,10 +288,17 @@ export async function mergeOnto(
   if (baseVersion > current.version) {
     return { apply: {}, conflicts: Object.keys(mine).sort() };
   }
+  // Changes newer than `current` (written since it was read) are not undone: it never held them.
   const base =
     baseVersion === current.version
       ? theirs
-      : rowAtVersion(theirs, baseVersion, await changesSince(q, current.id, baseVersion));
+      : rowAtVersion(
+          theirs,
+          baseVersion,
+          (await changesSince(q, current.id, baseVersion)).filter(
+            (c) => c.version <= current.version,
+          ),
+        );
   const { apply, conflicts } = mergeFields(base, theirs, mine);
   return { apply: apply as Partial<Record<Column, FieldValue>>, conflicts };
 }
@@ -283,6 +311,12 @@ export function checkMerged(current: LedgerRow, apply: Partial<Record<Column, Fi
   }
 }
 
+function written(row: LedgerRow | null, id: string): LedgerRow {
+  if (!row) throw new Error(`the locked row "${id}" was not written`);
+  return row;
+}
+
+/** Writes changed columns of a row the caller's transaction has locked. */
 export async function updateRow(
   q: Queryable,
   current: LedgerRow,
@@ -290,7 +324,7 @@ export async function updateRow(
   ctx: WriteContext,
   action: Action = 'update',
 ): Promise<LedgerRow> {
-  return writeRow(q, current, apply, action, false, ctx);
+  return written(await writeRow(q, current, apply, action, false, ctx), current.id);
 }
 
 export async function softDelete(
@@ -298,7 +332,46 @@ export async function softDelete(
   current: LedgerRow,
   ctx: WriteContext,
 ): Promise<LedgerRow> {
-  return writeRow(q, current, {}, 'delete', true, ctx);
+  return written(await writeRow(q, current, {}, 'delete', true, ctx), current.id);
+}
+
+/** What a PATCH asks, made against the row as it is now: the changes, or an HttpError thrown. */
+export type PatchPlan = (
+  current: LedgerRow,
+  /** Where to read more (e.g. the history): the database, or the locking transaction. */
+  q: Queryable,
+) => Promise<{ apply: Partial<Record<Column, FieldValue>>; note: string | null }>;
+
+/** Optimistic tries before falling back to a transaction that locks the row. */
+const OPTIMISTIC_TRIES = 4;
+
+/**
+ * One PATCH: read the row, plan the change against it (parse, merge, check), then write it in
+ * one statement that only lands if the row is still at the version read (its own transaction:
+ * the row, its history entry and the revision together). When another write landed in between,
+ * it reads and plans again; after a few such losses it locks the row in a transaction instead
+ * (always ends). Two round trips instead of four (begin, lock, write, commit), and the revision
+ * row is held only for the one statement.
+ */
+export async function patchRow(
+  db: Db,
+  id: string,
+  plan: PatchPlan,
+  user: string,
+): Promise<LedgerRow> {
+  const once = async (q: Queryable, current: Locked | undefined, optimistic: boolean) => {
+    if (!current || current.deleted) throw new HttpError(404, `no row with id "${id}"`);
+    const { apply, note } = await plan(current.row, q);
+    if (Object.keys(apply).length === 0) return current.row;
+    checkMerged(current.row, apply);
+    const ctx = { user, note, bump: true };
+    return writeRow(q, current.row, apply, 'update', false, ctx, optimistic);
+  };
+  for (let i = 0; i < OPTIMISTIC_TRIES; i++) {
+    const row = await once(db, (await readRows(db, [id])).get(id), true);
+    if (row) return row;
+  }
+  return db.tx(async (q) => written(await once(q, (await lockRows(q, [id])).get(id), false), id));
 }
 
 export async function history(db: Queryable, id: string): Promise<Change[] | null> {

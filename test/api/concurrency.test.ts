@@ -3,7 +3,7 @@
  * same field from the same version -> exactly one 200 and 29 409s, nothing half-written; two edits
  * of different fields from the same version -> both land; 100 concurrent creates -> all present.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, makeTestApp, type RowJson, SEED_ROWS, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -91,5 +91,50 @@ describe('concurrent writes', () => {
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
+  });
+
+  it('a PATCH that keeps losing the race to other writes still lands, merged, exactly once', async () => {
+    // Before each of the PATCH's optimistic writes (a statement conditioned on the version it
+    // read), another editor's change of a different field lands first: every optimistic try
+    // loses, and the PATCH falls back to locking the row in a transaction.
+    const id = 'sh-metro-line';
+    const query = t.db.query.bind(t.db);
+    let interfered = 0;
+    let inside = false;
+    const spy = vi.spyOn(t.db, 'query').mockImplementation(async (sql, params) => {
+      const optimistic =
+        /^\s*with u as \(\s*update initiatives/.test(sql) && /and version = \$/.test(sql);
+      if (optimistic && !inside) {
+        inside = true;
+        interfered++;
+        const before = await json<RowJson>(await t.request(`/api/initiatives/${id}`));
+        const other = await patch(id, before.version, { end_year: 2030 + interfered }, 'editor2');
+        expect(other.status).toBe(200);
+        inside = false;
+      }
+      return query(sql, params);
+    });
+    try {
+      const res = await patch(id, 1, { description: 'Lands after losing every race.' });
+      expect(res.status).toBe(200);
+      expect(interfered).toBeGreaterThanOrEqual(2);
+      const row = await json<RowJson>(await t.request(`/api/initiatives/${id}`));
+      expect(row).toMatchObject({
+        description: 'Lands after losing every race.',
+        end_year: 2030 + interfered,
+        version: interfered + 2,
+      });
+      const h = await json<{ changes: { action: string; by: string; fields: object }[] }>(
+        await t.request(`/api/initiatives/${id}/history`),
+      );
+      expect(h.changes.map((c) => c.by)).toEqual([
+        'admin',
+        ...Array(interfered).fill('editor2'),
+        'editor',
+      ]);
+      expect(Object.keys(h.changes.at(-1)!.fields)).toEqual(['description']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -72,6 +72,35 @@ describe('reading', () => {
     expect(ids).toContain('etag-probe');
   });
 
+  it('on a database only this process writes, reads the revision again only after a write', async () => {
+    const reads: string[] = [];
+    const query = t.db.query.bind(t.db);
+    const spy = vi.spyOn(t.db, 'query').mockImplementation((sql, params) => {
+      if (/from ledger_revision/.test(sql)) reads.push(sql);
+      return query(sql, params);
+    });
+    try {
+      const first = await t.request('/api/initiatives');
+      for (let i = 0; i < 5; i++) await t.request('/api/initiatives');
+      const before = reads.length;
+      if (t.db.exclusive) expect(before).toBeLessThanOrEqual(1);
+      else expect(before).toBe(6);
+      // A write made outside the API (a statement outside a transaction) is noticed too.
+      await t.db.query(
+        "update initiatives set description = 'changed outside' where id = 'tz-library'",
+      );
+      await t.db.query('update ledger_revision set revision = revision + 1 where id = 1');
+      const after = await t.request('/api/initiatives');
+      expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      const row = (await json<{ items: RowJson[] }>(after)).items.find(
+        (r) => r.id === 'tz-library',
+      );
+      expect(row?.description).toBe('changed outside');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('compresses with brotli or gzip as the client accepts, same content', async () => {
     const plain = await (await t.request('/api/initiatives')).text();
     const br = await t.request('/api/initiatives', { headers: { 'accept-encoding': 'gzip, br' } });
@@ -81,6 +110,24 @@ describe('reading', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain);
     expect(gz.headers.get('vary')).toMatch(/accept-encoding/i);
+  });
+
+  it('compresses a page and answers 304 to its ETag', async () => {
+    const path = '/api/initiatives?limit=2&offset=0';
+    const plain = await t.request(path);
+    const etag = plain.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const same = await t.request(path, { headers: { 'if-none-match': etag! } });
+    expect(same.status).toBe(304);
+    const text = await plain.text();
+    expect(JSON.parse(text).items).toHaveLength(2);
+    const big = await t.request('/api/initiatives?limit=1000', {
+      headers: { 'accept-encoding': 'br' },
+    });
+    // Three rows or more of JSON: over the 1 KB under which bodies go as they are.
+    expect(big.headers.get('content-encoding')).toBe('br');
+    const raw = Buffer.from(await big.arrayBuffer());
+    expect(JSON.parse(brotliDecompressSync(raw).toString()).items.length).toBeGreaterThan(2);
   });
 
   it('returns a page with limit and offset', async () => {
