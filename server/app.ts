@@ -1,5 +1,6 @@
 /**
- * The HTTP application: the JSON API of SERVER.md and (when `staticDir` is given) the built app.
+ * The HTTP application: the JSON API of SERVER.md (main.ts mounts the built app and data/ beside it:
+ * static.ts).
  * Every request gets the database and the signed-in user (or null) in its context; every
  * state-changing request passes the same-origin check first; every role check is in a route.
  */
@@ -13,8 +14,6 @@ import type { AppEnv } from './types.ts';
 
 export interface AppOptions {
   db: Db;
-  /** The built web app (`dist/`) to serve at `/`, if any. */
-  staticDir?: string;
   /** Treat requests as arriving over HTTPS (cookies get `Secure` and the `__Host-` prefix). */
   secure?: boolean;
 }
