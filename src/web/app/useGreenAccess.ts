@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { indicatorsSchema, standardsSchema } from '../../core/green/model.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { translate } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 
@@ -39,7 +40,10 @@ export function useGreenAccess(): void {
         useAtlas.getState().addNotice({
           id: 'green-reference',
           level: 'warning',
-          text: `Green-space standards could not be loaded (${e instanceof Error ? e.message : String(e)}); the scorecard shows no thresholds.`,
+          text: (lang) =>
+            translate(lang, 'noticeStandards', {
+              error: e instanceof Error ? e.message : String(e),
+            }),
           details: [],
         });
       });
@@ -61,7 +65,7 @@ export function useGreenAccess(): void {
           useAtlas.getState().addNotice({
             id: 'park-issues',
             level: 'warning',
-            text: `${coverage.parkIssues.length} park(s) with invalid geometry were skipped or repaired for coverage (overlaps are counted once).`,
+            text: (lang) => translate(lang, 'noticeParkIssues', { n: coverage.parkIssues.length }),
             details: coverage.parkIssues,
           });
         }
@@ -95,6 +99,8 @@ export function useGreenAccess(): void {
 
   useEffect(() => {
     if (!place || !rule) {
+      // An answer still on its way (for the place just cleared, e.g. by a city change) is dropped.
+      placeSeq.current++;
       useGreen.setState({ answer: null, answerError: null });
       return;
     }

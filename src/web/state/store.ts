@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { EMPTY_FILTERS, type LedgerFilters } from '../../core/ledger/filters.ts';
 import type { AtlasData } from '../../core/ledger/load.ts';
+import { sameCities, selectionSurvivesCityChange } from './city-change.ts';
+import { useGreen } from './green-store.ts';
 import type { Lang, LayerKey, Selection, UrlState } from './url.ts';
 
 export interface View {
@@ -14,11 +16,20 @@ export type FlyTarget =
   | { seq: number; bbox: [number, number, number, number]; maxZoom?: number }
   | { seq: number; center: [number, number]; zoom: number };
 
+/**
+ * Text shown to the user: a function of the language is worded when shown (and again when the
+ * language changes); a plain string is already in the language of the moment it was made.
+ */
+export type LocalText = string | ((lang: Lang) => string);
+
+export const localText = (text: LocalText, lang: Lang): string =>
+  typeof text === 'function' ? text(lang) : text;
+
 export interface Notice {
   id: string;
   level: 'error' | 'warning' | 'info';
-  text: string;
-  details: string[];
+  text: LocalText;
+  details: LocalText[];
 }
 
 export interface AtlasState {
@@ -58,6 +69,25 @@ function defaultLang(): Lang {
 
 let seq = 0;
 
+/**
+ * What a change of the city filter leaves on screen: the selection only when it lies in the new
+ * cities, never the previous city's "is this place covered?" point, its answer or a what-if park.
+ */
+function afterCityChange(
+  s: AtlasState,
+  filters: LedgerFilters,
+): Partial<AtlasState> & { filters: LedgerFilters } {
+  if (sameCities(s.filters.cities, filters.cities)) return { filters };
+  useGreen.setState({ answer: null, answerError: null, newPark: null, whatIfOn: false });
+  return {
+    filters,
+    place: null,
+    selection: selectionSurvivesCityChange(s.selection, filters.cities, s.data)
+      ? s.selection
+      : null,
+  };
+}
+
 export const useAtlas = create<AtlasState>()((set) => ({
   lang: defaultLang(),
   filters: { ...EMPTY_FILTERS },
@@ -74,8 +104,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
     set({ coverageRule, ...(coverageRule ? {} : { place: null }) }),
   setPlace: (place) => set({ place }),
   setLang: (lang) => set({ lang }),
-  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-  resetFilters: () => set({ filters: { ...EMPTY_FILTERS } }),
+  setFilters: (patch) => set((s) => afterCityChange(s, { ...s.filters, ...patch })),
+  resetFilters: () => set((s) => afterCityChange(s, { ...EMPTY_FILTERS })),
   select: (selection) => set({ selection }),
   toggleLayer: (key) =>
     set((s) => ({

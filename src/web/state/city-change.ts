@@ -1,0 +1,37 @@
+import type { AtlasData } from '../../core/ledger/load.ts';
+import type { Selection } from './url.ts';
+
+/** Whether two city filters name the same cities (order does not matter). */
+export function sameCities(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((c) => set.has(c));
+}
+
+/** The city a selected project, park or boundary belongs to (null when it cannot be found). */
+export function selectionCity(sel: Selection, data: AtlasData | null): string | null {
+  if (!data) return null;
+  if (sel.kind === 'initiative') {
+    return data.initiatives.find((r) => r.id === sel.id)?.city_id ?? null;
+  }
+  if (sel.kind === 'green') {
+    return data.green?.features.find((f) => f.properties.id === sel.id)?.properties.city_id ?? null;
+  }
+  return sel.id;
+}
+
+/**
+ * After the city filter changes, does the selection still belong on screen? Only when it lies in
+ * one of the cities now chosen (any city when none is chosen); a project, park or boundary of the
+ * previous city is dropped with its details.
+ */
+export function selectionSurvivesCityChange(
+  sel: Selection | null,
+  cities: readonly string[],
+  data: AtlasData | null,
+): boolean {
+  if (!sel) return false;
+  const city = selectionCity(sel, data);
+  if (city === null) return false;
+  return cities.length === 0 || cities.includes(city);
+}
