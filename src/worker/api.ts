@@ -19,8 +19,36 @@ import {
   type ImportOutcome,
   importFile,
 } from '../core/workspace/import-file.ts';
+import { tableResultPoints } from '../core/workspace/layer-points.ts';
 import type { Region } from '../core/workspace/model.ts';
-import { type RegionResult, type ResultPoints, regionResults } from '../core/workspace/results.ts';
+import { filterIndices, type PointTable, type TableFilter } from '../core/workspace/point-table.ts';
+import {
+  type PreparedPoints,
+  prepareResultPoints,
+  type RegionResult,
+  type ResultPoints,
+  regionResults,
+} from '../core/workspace/results.ts';
+
+/** The buffers of a table (to transfer it). */
+export function tableBuffers(t: PointTable): ArrayBuffer[] {
+  const out = [t.lons.buffer, t.lats.buffer, t.rows.buffer];
+  for (const c of t.columns) out.push(c.kind === 'number' ? c.values.buffer : c.codes.buffer);
+  return out as ArrayBuffer[];
+}
+
+/** A copy of a table (the worker keeps one and hands the other over). */
+export function copyTable(t: PointTable): PointTable {
+  return {
+    ...t,
+    lons: t.lons.slice(),
+    lats: t.lats.slice(),
+    rows: t.rows.slice(),
+    columns: t.columns.map((c) =>
+      c.kind === 'number' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() },
+    ),
+  };
+}
 
 /** The filtered ledger as columns (transferable). NaN investment = not stated. */
 export interface LedgerColumns {
@@ -57,6 +85,15 @@ export function createAtlasApi() {
   let greenLayer: FeatureCollection = { type: 'FeatureCollection', features: [] };
   let extra: CoverageLayers = {};
   let green = new Map<string, { area_m2: number; green_m2: number; share: number }>();
+  /** Big point layers (point-table.ts) by layer id, and each one's points prepared for counting
+   * under its current filter (the grid index is built once per layer and filter). */
+  const tables = new Map<string, PointTable>();
+  const prepared = new Map<string, { key: string; points: PreparedPoints }>();
+  const table = (id: string): PointTable => {
+    const t = tables.get(id);
+    if (!t) throw new Error(`layer ${id} is not in the worker`);
+    return t;
+  };
 
   return {
     /**
@@ -145,7 +182,7 @@ export function createAtlasApi() {
     async importFile(
       buffer: ArrayBuffer,
       name: string,
-      options: Omit<ImportOptions, 'onProgress'>,
+      options: Omit<ImportOptions, 'onProgress'> & { keepAs?: string },
       onProgress?: (fraction: number, stage: string) => void,
     ): Promise<ImportOutcome> {
       // Progress messages at most every 100 ms (each one is a message to the page).
@@ -156,8 +193,49 @@ export function createAtlasApi() {
         last = t;
         void onProgress(f, stage);
       };
-      const r = await importFile(buffer, name, { ...options, onProgress: report });
+      const { keepAs, ...rest } = options;
+      const r = await importFile(buffer, name, { ...rest, onProgress: report });
+      if (r.table) {
+        // The worker keeps a copy for filters and region results; the page gets the original.
+        if (keepAs !== undefined) tables.set(keepAs, copyTable(r.table));
+        return transfer(r, tableBuffers(r.table));
+      }
       return r.bytes ? transfer(r, [r.bytes]) : r;
+    },
+
+    /** Holds a table layer (e.g. read back from storage) for filters and region results. */
+    putTable(id: string, t: PointTable): void {
+      tables.set(id, t);
+      prepared.delete(id);
+    },
+
+    dropTable(id: string): void {
+      tables.delete(id);
+      prepared.delete(id);
+    },
+
+    /** The positions of a table layer's points passing its filter (point-table.ts). */
+    tableIndices(id: string, filter: TableFilter): Uint32Array {
+      const out = filterIndices(table(id), filter);
+      return transfer(out, [out.buffer as ArrayBuffer]);
+    },
+
+    /** Region results over a table layer's points passing its filter (one index per filter). */
+    layerRegionResults(
+      regions: readonly Region[],
+      id: string,
+      filter: TableFilter,
+      rule: string,
+    ): { results: RegionResult[]; ms: number } {
+      const t0 = now();
+      const key = JSON.stringify(filter?.text.trim() ? filter : null);
+      let p = prepared.get(id);
+      if (!p || p.key !== key) {
+        const t = table(id);
+        p = { key, points: prepareResultPoints(tableResultPoints(t, filterIndices(t, filter))) };
+        prepared.set(id, p);
+      }
+      return { results: regionResults(regions, p.points, greenLayer, rule), ms: now() - t0 };
     },
 
     /** Totals, green and coverage for the analyst's regions. */

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { formatProblem } from '../common/problem.ts';
 import { type Crs, loadFile } from '../formats/index.ts';
 import type { FormatIssue } from '../formats/types.ts';
+import { columnsBbox, type PointTable, pointTable, TABLE_MIN_POINTS } from './point-table.ts';
 
 export interface ImportOptions {
   crs: Crs;
@@ -26,6 +27,13 @@ export interface ImportOutcome {
   data: FeatureCollection<Geometry>;
   /** The same GeoJSON as UTF-8 bytes (transferable), for the map to read in its own worker. */
   bytes: ArrayBuffer | null;
+  /**
+   * A big point file (TABLE_MIN_POINTS or more usable rows) as columns instead: `data` is then
+   * empty and `bytes` null, so no GeoJSON object is made for its points.
+   */
+  table: PointTable | null;
+  /** [minLon, minLat, maxLon, maxLat] of the layer, to show it after the import. */
+  bbox: [number, number, number, number] | null;
   total: number;
   /** Errors (rows or features left out), formatted ("row 4, lat: out of range"), the first 500. */
   problems: string[];
@@ -85,8 +93,23 @@ export async function importFile(
       ...base,
       data: { type: 'FeatureCollection', features: [] },
       bytes: null,
+      table: null,
+      bbox: null,
       fatal: r.errors[0] ? describe(r.errors[0]) : 'could not read the file',
       pick: noCoords ? { columns, preview } : null,
+    };
+  }
+  if (r.kind === 'points' && r.points && r.points.lons.length >= TABLE_MIN_POINTS) {
+    options.onProgress?.(0.97, 'preparing the map layer');
+    const table = pointTable(r.points, r.meta.columns ?? []);
+    return {
+      ...base,
+      data: { type: 'FeatureCollection', features: [] },
+      bytes: null,
+      table,
+      bbox: table.bbox,
+      fatal: null,
+      pick: null,
     };
   }
   let features: Feature<Geometry>[];
@@ -110,6 +133,8 @@ export async function importFile(
       ...base,
       data: { type: 'FeatureCollection', features: [] },
       bytes: null,
+      table: null,
+      bbox: null,
       fatal: `no usable ${what}: the file has ${r.meta.total} ${what}${r.meta.total > 0 ? ', all with problems' : ''}`,
       pick: null,
     };
@@ -117,5 +142,35 @@ export async function importFile(
   options.onProgress?.(0.97, 'preparing the map layer');
   const data: FeatureCollection<Geometry> = { type: 'FeatureCollection', features };
   const json = new TextEncoder().encode(JSON.stringify(data)).buffer as ArrayBuffer;
-  return { ...base, data, bytes: json, fatal: null, pick: null };
+  return {
+    ...base,
+    data,
+    bytes: json,
+    table: null,
+    bbox: featuresBbox(features),
+    fatal: null,
+    pick: null,
+  };
+}
+
+/** [minLon, minLat, maxLon, maxLat] of features' coordinates (null when none). */
+function featuresBbox(
+  features: readonly Feature<Geometry>[],
+): [number, number, number, number] | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      xs.push(c[0]);
+      ys.push(c[1]);
+    } else for (const d of c) walk(d);
+  };
+  for (const f of features) {
+    const g = f.geometry;
+    if (g.type === 'GeometryCollection')
+      for (const p of g.geometries) 'coordinates' in p && walk(p.coordinates);
+    else walk(g.coordinates);
+  }
+  return xs.length === 0 ? null : columnsBbox(Float64Array.from(xs), Float64Array.from(ys));
 }

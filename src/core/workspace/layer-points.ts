@@ -6,6 +6,7 @@
  */
 import { toNumber } from '../common/number.ts';
 import { type ImportedLayer, passesLayerFilter } from './model.ts';
+import { cellText, type PointTable } from './point-table.ts';
 import type { ResultPoints } from './results.ts';
 
 export function layerResultPoints(layer: Pick<ImportedLayer, 'data' | 'filter'>): ResultPoints {
@@ -21,4 +22,32 @@ export function layerResultPoints(layer: Pick<ImportedLayer, 'data' | 'filter'>)
     category: pts.map((f) => String(f.properties?.category ?? '')),
     status: pts.map((f) => String(f.properties?.status ?? '')),
   };
+}
+
+/**
+ * The same points for a layer kept as a table (point-table.ts): the points at `indices` (those
+ * passing the layer's filter, filterIndices), read by the same rules as layerResultPoints.
+ */
+export function tableResultPoints(table: PointTable, indices: Uint32Array): ResultPoints {
+  const col = (name: string) => table.columns.find((c) => c.name === name);
+  const inv = col('investment_cny');
+  const cat = col('category');
+  const st = col('status');
+  const n = indices.length;
+  const out: ResultPoints = {
+    lons: new Float64Array(n),
+    lats: new Float64Array(n),
+    investment: new Float64Array(n),
+    category: new Array<string>(n),
+    status: new Array<string>(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = indices[k]!;
+    out.lons[k] = table.lons[i]!;
+    out.lats[k] = table.lats[i]!;
+    out.investment[k] = inv ? (toNumber(cellText(inv, i)) ?? Number.NaN) : Number.NaN;
+    out.category[k] = cat ? cellText(cat, i) : '';
+    out.status[k] = st ? cellText(st, i) : '';
+  }
+  return out;
 }

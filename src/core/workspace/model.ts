@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { checkFeature } from '../common/geojson-schema.ts';
 import type { Problem } from '../common/problem.ts';
 import { toRfc7946 } from '../formats/rfc7946-write.ts';
+import type { PointTable } from './point-table.ts';
 
 export type RegionShape = 'polygon' | 'rectangle' | 'circle' | 'imported';
 
@@ -31,6 +32,26 @@ export interface ImportedLayer {
   crs: string;
   /** Rows shown and counted: those whose `column` contains `text` (case-insensitive). */
   filter?: { column: string; text: string } | null;
+  /** A big point layer as columns (point-table.ts); `data` is then empty. */
+  table?: PointTable;
+  /** How its columns are stored (chunks in IndexedDB); set in the stored record only. */
+  stored?: StoredTable;
+  /** The browser refused to keep this layer: it lasts for this session only. */
+  sessionOnly?: boolean;
+}
+
+/** A table layer's columns as stored in chunks: the layout needed to read them back. */
+export interface StoredTable {
+  count: number;
+  bbox: [number, number, number, number];
+  columns: Array<{ name: string; kind: 'number' | 'text' }>;
+  /** Chunks per stored array (`lons`, `lats`, `rows`, `c0`, `d0`...). */
+  parts: Record<string, number>;
+}
+
+/** The number of points or features of a layer. */
+export function layerSize(layer: Pick<ImportedLayer, 'data' | 'table'>): number {
+  return layer.table ? layer.table.count : layer.data.features.length;
 }
 
 /** Does a feature pass its layer's filter? (The same rule as the map's filter expression.) */
@@ -72,6 +93,14 @@ const layerSchema = z.object({
   skipped: z.number().int().min(0),
   crs: z.string(),
   filter: z.object({ column: z.string(), text: z.string() }).nullable().optional(),
+  stored: z
+    .object({
+      count: z.number().int().min(1),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      columns: z.array(z.object({ name: z.string(), kind: z.enum(['number', 'text']) })),
+      parts: z.record(z.string(), z.number().int().min(0)),
+    })
+    .optional(),
 });
 
 /** What a stored workspace gave back: the valid part, and what was left out and why. */

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { GridIndex, greenShare, parkCoverage, regionTotals } from '../analytics/index.ts';
-import type { FeaturesInput } from '../analytics/types.ts';
+import type { FeaturesInput, PointSet } from '../analytics/types.ts';
 import { type Region, regionsToGeoJSON } from './model.ts';
 
 /** Points to count, as columns. NaN investment = not stated; labels may be empty. */
@@ -30,22 +30,35 @@ export interface RegionResult {
   coverage_share: number;
 }
 
+/** Points made ready for counting: the point set and its grid index (built once, reusable). */
+export interface PreparedPoints {
+  set: PointSet;
+  index: GridIndex;
+}
+
+/** Builds the point set and index of `points`; a worker keeps it while the points do not change. */
+export function prepareResultPoints(points: ResultPoints): PreparedPoints {
+  const properties = points.category.map((category, i) => ({ category, status: points.status[i] }));
+  return {
+    set: {
+      lons: points.lons,
+      lats: points.lats,
+      properties,
+      columns: { investment_cny: points.investment },
+    },
+    index: GridIndex.build(points.lons, points.lats),
+  };
+}
+
 export function regionResults(
   regions: readonly Region[],
-  points: ResultPoints,
+  points: ResultPoints | PreparedPoints,
   green: FeatureCollection,
   rule: string,
 ): RegionResult[] {
   if (regions.length === 0) return [];
   const fc = regionsToGeoJSON(regions) as FeaturesInput;
-  const properties = points.category.map((category, i) => ({ category, status: points.status[i] }));
-  const set = {
-    lons: points.lons,
-    lats: points.lats,
-    properties,
-    columns: { investment_cny: points.investment },
-  };
-  const index = GridIndex.build(points.lons, points.lats);
+  const { set, index } = 'index' in points ? points : prepareResultPoints(points);
   const byCat = regionTotals(fc, set, { sum: ['investment_cny'], by: 'category', index });
   const bySt = regionTotals(fc, set, { by: 'status', index });
   const g = greenShare(fc, green.features as FeaturesInput);

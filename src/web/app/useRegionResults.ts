@@ -6,6 +6,7 @@ import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
+import { tableInWorker } from '../workspace/table-views.ts';
 
 /** Region results from the worker, recomputed when regions, points, filters or the rule change. */
 export function useRegionResults(): {
@@ -27,7 +28,11 @@ export function useRegionResults(): {
   const seq = useRef(0);
 
   const layer = source === LEDGER_SOURCE ? null : layers.find((l) => l.id === source);
-  const points = useMemo((): ResultPoints => {
+  const table = layer?.table ? layer : null;
+  const filter = layer?.filter ?? null;
+  const points = useMemo((): ResultPoints | null => {
+    // A big point layer (a table) is counted in the worker, over its index there.
+    if (table) return null;
     if (!layer) {
       return {
         lons: Float64Array.from(rows, (r) => r.lon),
@@ -40,7 +45,7 @@ export function useRegionResults(): {
     }
     // The same function the CLI/app parity test runs (core/workspace/layer-points.ts).
     return layerResultPoints(layer);
-  }, [layer, rows]);
+  }, [layer, table, rows]);
 
   useEffect(() => {
     if (!data || regions.length === 0) {
@@ -50,7 +55,12 @@ export function useRegionResults(): {
     const mine = ++seq.current;
     setState((s) => ({ ...s, busy: true, error: null }));
     layersReady(data)
-      .then(() => atlasWorker().regionResults(regions, points, rule))
+      .then(async () => {
+        if (points) return atlasWorker().regionResults(regions, points, rule);
+        if (!table) throw new Error('no points');
+        await tableInWorker(table);
+        return atlasWorker().layerRegionResults(regions, table.id, filter, rule);
+      })
       .then((r) => {
         if (mine === seq.current) setState({ results: r.results, busy: false, error: null });
       })
@@ -63,7 +73,7 @@ export function useRegionResults(): {
           }));
         }
       });
-  }, [data, regions, points, rule]);
+  }, [data, regions, points, table, filter, rule]);
 
   return state;
 }

@@ -3,7 +3,13 @@ import { formatProblem } from '../../core/common/problem.ts';
 import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
 import { useAtlas } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
-import { clearWorkspace, loadWorkspace, saveWorkspace } from '../workspace/persist.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import {
+  clearWorkspace,
+  loadWorkspace,
+  type Refused,
+  saveWorkspace,
+} from '../workspace/persist.ts';
 import { useWorkspace } from '../workspace/store.ts';
 
 const notice = (text: string, details: string[] = []) =>
@@ -43,11 +49,15 @@ export function useWorkspaceSync(): void {
       if (!s.restored || (s.regions === prev.regions && s.layers === prev.layers)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        saveWorkspace({ regions: s.regions, layers: s.layers }).catch((e: unknown) =>
-          notice(
-            `Could not save your work in this browser (${e instanceof Error ? e.message : String(e)}).`,
-          ),
-        );
+        saveWorkspace({ regions: s.regions, layers: s.layers })
+          .then(({ refused }) => {
+            if (refused.length > 0) keepForSession(refused);
+          })
+          .catch((e: unknown) =>
+            notice(
+              `Could not save your work in this browser (${e instanceof Error ? e.message : String(e)}).`,
+            ),
+          );
       }, 300);
     });
     return () => {
@@ -55,6 +65,34 @@ export function useWorkspaceSync(): void {
       unsubscribe();
     };
   }, []);
+}
+
+/** `{name}` placeholders filled. */
+const fill = (text: string, params: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (all, k: string) => params[k] ?? all);
+
+/**
+ * Layers the browser refused to keep stay for the session, marked so, and the user is told which
+ * and how much space was refused (one notice per layer).
+ */
+function keepForSession(refused: readonly Refused[]): void {
+  const ids = new Set(refused.map((r) => r.id));
+  useWorkspace.setState((st) => ({
+    layers: st.layers.map((l) => (ids.has(l.id) ? { ...l, sessionOnly: true } : l)),
+  }));
+  const lang = useAtlas.getState().lang;
+  for (const r of refused) {
+    useAtlas.getState().addNotice({
+      id: `not-kept-${r.id}`,
+      level: 'warning',
+      text: fill(STRINGS[lang].impNotKept, {
+        name: r.name,
+        mb: String(Math.ceil(r.bytes / 1e6)),
+        error: r.error,
+      }),
+      details: [],
+    });
+  }
 }
 
 /** Removes every region and imported layer, here and in storage. */

@@ -177,6 +177,10 @@ const en = {
   'stage_preparing the map layer': 'preparing the map layer',
   impFilter: 'Filter rows (contains)',
   impFilterColumn: 'Column to filter',
+  impRow: 'row',
+  impSessionOnly: 'kept for this session only',
+  impNotKept:
+    'Could not keep “{name}” after you close the tab: the browser refused {mb} MB ({error}). The layer stays until then.',
   exportCsv: 'Export CSV',
   exportGeoJSON: 'Export GeoJSON',
   details: 'Details',
@@ -377,6 +381,10 @@ const zh: Strings = {
   'stage_preparing the map layer': '准备地图图层',
   impFilter: '筛选行（包含）',
   impFilterColumn: '筛选列',
+  impRow: '行',
+  impSessionOnly: '仅保留到关闭此页',
+  impNotKept:
+    '关闭此页后无法保留“{name}”：浏览器拒绝了 {mb} MB 的存储空间（{error}）。在此之前该图层仍然可用。',
   exportCsv: '导出 CSV',
   exportGeoJSON: '导出 GeoJSON',
   details: '详情',

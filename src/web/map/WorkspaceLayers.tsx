@@ -1,16 +1,22 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
-import { Layer, Source } from 'react-map-gl/maplibre';
+import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
 import { layerUrl } from '../workspace/layer-urls.ts';
 import { useWorkspace } from '../workspace/store.ts';
+import { BigPointsOverlay } from './BigPointsOverlay.tsx';
+import { BIG_POINTS_BEFORE } from './big-points.ts';
 import { FONT } from './ids.ts';
 
 const REGION_COLOR = '#AA3377';
 const LAYER_COLOR = '#222255';
 
-/** The analyst's regions (outline + name) and imported layers, above the seed data. */
+/**
+ * The analyst's regions (outline + name) above the seed data, and imported layers under the
+ * parks, projects and regions (big point layers through deck.gl, BigPointsOverlay).
+ */
 export function WorkspaceLayers() {
+  const { current: map } = useMap();
   const regions = useWorkspace((s) => s.regions);
   const layers = useWorkspace((s) => s.layers);
   const editing = useWorkspace((s) => s.editing);
@@ -18,9 +24,13 @@ export function WorkspaceLayers() {
     () => regionsToGeoJSON(regions.filter((r) => r.id !== editing)),
     [regions, editing],
   );
+  const beforeId = BIG_POINTS_BEFORE.find((id) => map?.getMap().getLayer(id));
+  const under = beforeId ? { beforeId } : {};
   return (
     <>
+      <BigPointsOverlay />
       {layers.map((l) => {
+        if (l.table) return null;
         const visibility = l.visible ? 'visible' : 'none';
         const text = l.filter?.text.trim().toLowerCase() ?? '';
         // Same rule as passesLayerFilter: the column's text contains the filter text.
@@ -32,6 +42,7 @@ export function WorkspaceLayers() {
           <Source key={l.id} id={`import-${l.id}`} type="geojson" data={layerUrl(l)}>
             <Layer
               id={`import-${l.id}-fill`}
+              {...under}
               type="fill"
               filter={['all', ['==', ['geometry-type'], 'Polygon'], rows]}
               layout={{ visibility }}
@@ -39,6 +50,7 @@ export function WorkspaceLayers() {
             />
             <Layer
               id={`import-${l.id}-line`}
+              {...under}
               type="line"
               filter={['all', ['!=', ['geometry-type'], 'Point'], rows]}
               layout={{ visibility }}
@@ -46,6 +58,7 @@ export function WorkspaceLayers() {
             />
             <Layer
               id={`import-${l.id}-points`}
+              {...under}
               type="circle"
               filter={['all', ['==', ['geometry-type'], 'Point'], rows]}
               layout={{ visibility }}

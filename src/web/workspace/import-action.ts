@@ -5,8 +5,10 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { create } from 'zustand';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { atlasWorker } from '../../worker/client.ts';
+import { useAtlas } from '../state/store.ts';
 import { setLayerBytes } from './layer-urls.ts';
 import { addLayer, newId, useWorkspace } from './store.ts';
+import { keptByWorker } from './table-views.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -53,10 +55,11 @@ export async function importUserFile(
         useWorkspace.setState({ importing: { name: file.name, stage, fraction } });
       }
     });
+    const id = newId('layer');
     const r = await atlasWorker().importFile(
       transfer(buffer, [buffer]),
       file.name,
-      { crs, ...columns },
+      { crs, ...columns, keepAs: id },
       onProgress,
     );
     if (r.sheets && r.sheets.length > 1 && r.sheet !== null) {
@@ -81,7 +84,7 @@ export async function importUserFile(
       return;
     }
     const layer: ImportedLayer = {
-      id: newId('layer'),
+      id,
       name: r.sheets && r.sheets.length > 1 && r.sheet ? `${file.name} (${r.sheet})` : file.name,
       kind: r.kind,
       data: r.data,
@@ -89,14 +92,19 @@ export async function importUserFile(
       total: r.total,
       skipped: r.problemCount,
       crs,
+      // A big point file comes as columns (core/workspace/point-table.ts), drawn by deck.gl.
+      ...(r.table ? { table: r.table } : {}),
     };
     if (r.bytes) setLayerBytes(layer.id, r.bytes);
+    if (r.table) keptByWorker(layer.id, r.table);
     addLayer(layer);
+    // Show what was imported.
+    if (r.bbox) useAtlas.getState().flyTo({ bbox: r.bbox, maxZoom: 14 });
     useWorkspace.setState({
       report: {
         name: file.name,
         format: r.format,
-        loaded: r.data.features.length,
+        loaded: r.table ? r.table.count : r.data.features.length,
         total: r.total,
         problems: r.problems,
         notes: r.notes,

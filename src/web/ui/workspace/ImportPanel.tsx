@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { passesLayerFilter } from '../../../core/workspace/model.ts';
+import { layerSize, passesLayerFilter } from '../../../core/workspace/model.ts';
 import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 import { PublishLayer } from '../edit/PublishLayer.tsx';
+import { TableLayerRows } from './TableLayerRows.tsx';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.geojson,.json,.kml,.gpx,.zip';
 
@@ -197,8 +198,14 @@ export function ImportPanel() {
               <li key={l.id}>
                 <label className="check">
                   <input type="checkbox" checked={l.visible} onChange={() => toggleLayer(l.id)} />
-                  {l.name} ({l.data.features.length} {t('impRows')})
+                  {l.name} ({layerSize(l)} {t('impRows')})
                 </label>
+                {l.sessionOnly && (
+                  <span className="note" data-testid="layer-session-only">
+                    {' '}
+                    {t('impSessionOnly')}
+                  </span>
+                )}
                 {l.kind === 'features' && (
                   <button
                     type="button"
@@ -215,8 +222,9 @@ export function ImportPanel() {
                 <button type="button" onClick={() => removeLayer(l.id)}>
                   {t('impRemove')}
                 </button>
-                <PublishLayer layer={l} />
-                <LayerTable layer={l} />
+                {/* A big point layer (a table) is not published as GeoJSON from here. */}
+                {!l.table && <PublishLayer layer={l} />}
+                {l.table ? <TableLayerRows layer={l} /> : <LayerTable layer={l} />}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { resultsToCsv } from '../../../core/workspace/export.ts';
-import { regionsToGeoJSON } from '../../../core/workspace/model.ts';
+import { layerSize, regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -37,7 +37,7 @@ export function RegionsPanel() {
   const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
   const { regions, drawMode, editing, pointsSource, layers, urlTooLong } = useWorkspace();
   const { results, busy, error } = useRegionResults();
-  const pointLayers = layers.filter((l) => l.kind === 'points' && l.data.features.length > 0);
+  const pointLayers = layers.filter((l) => l.kind === 'points' && layerSize(l) > 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,0 +1,114 @@
+/**
+ * Big imported point layers (tables) drawn by deck.gl's ScatterplotLayer from binary attributes,
+ * interleaved with MapLibre (@deck.gl/maplibre's MapLibreOverlay) under the parks, projects and
+ * regions. A click on a point shows its row (looked up by position in the columns, as text).
+ */
+import { COORDINATE_SYSTEM } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { useEffect, useMemo, useState } from 'react';
+import { Popup, useControl, useMap } from 'react-map-gl/maplibre';
+import { rowRecord } from '../../core/workspace/point-table.ts';
+import { useT } from '../i18n/useT.ts';
+import { useWorkspace } from '../workspace/store.ts';
+import { useTableViews } from '../workspace/table-views.ts';
+import {
+  BIG_POINTS_BEFORE,
+  bigPointsLayerId,
+  type DrawnPoints,
+  drawnPoints,
+} from './big-points.ts';
+
+const COLOR: [number, number, number, number] = [34, 34, 85, 200];
+const NO_LAYERS: never[] = [];
+
+interface Picked {
+  layerId: string;
+  row: number;
+  lon: number;
+  lat: number;
+}
+
+export function BigPointsOverlay() {
+  const t = useT();
+  const layers = useWorkspace((s) => s.layers);
+  const views = useTableViews((s) => s.views);
+  const { current: map } = useMap();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const overlay = useControl(() => new MapLibreOverlay({ interleaved: true, layers: NO_LAYERS }));
+
+  const tables = useMemo(() => layers.filter((l) => l.table), [layers]);
+  // Positions are rebuilt only when a table or its shown points change.
+  const drawn = useMemo(() => {
+    const out = new Map<string, DrawnPoints>();
+    for (const l of tables) {
+      const view = views[l.id];
+      if (l.table && view) out.set(l.id, drawnPoints(l.table, view.indices));
+    }
+    return out;
+  }, [tables, views]);
+
+  useEffect(() => {
+    const m = map?.getMap();
+    const beforeId = BIG_POINTS_BEFORE.find((id) => m?.getLayer(id));
+    overlay.setProps({
+      layers: tables.flatMap((l) => {
+        const d = drawn.get(l.id);
+        if (!d || !l.table) return [];
+        const table = l.table;
+        return [
+          new ScatterplotLayer({
+            id: bigPointsLayerId(l.id),
+            ...(beforeId ? { beforeId } : {}),
+            visible: l.visible,
+            data: {
+              length: d.length,
+              attributes: { getPosition: { value: d.positions, size: 2 } },
+            },
+            coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+            coordinateOrigin: [d.origin[0], d.origin[1], 0],
+            radiusUnits: 'pixels',
+            getRadius: 2.5,
+            getFillColor: COLOR,
+            pickable: true,
+            onClick: (info) => {
+              const row = info.index >= 0 ? d.index(info.index) : -1;
+              if (row < 0) return false;
+              setPicked({ layerId: l.id, row, lon: table.lons[row]!, lat: table.lats[row]! });
+              return true;
+            },
+          }),
+        ];
+      }),
+    });
+  }, [overlay, map, tables, drawn]);
+
+  const pickedLayer = picked && layers.find((l) => l.id === picked.layerId);
+  if (!picked || !pickedLayer?.table) return null;
+  const record = rowRecord(pickedLayer.table, picked.row);
+  return (
+    <Popup
+      longitude={picked.lon}
+      latitude={picked.lat}
+      onClose={() => setPicked(null)}
+      closeOnClick={false}
+      maxWidth="320px"
+    >
+      <div data-testid="big-point-popup">
+        <strong>
+          {pickedLayer.name} · {t('impRow')} {pickedLayer.table.rows[picked.row]}
+        </strong>
+        <table className="preview">
+          <tbody>
+            {Object.entries(record).map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Popup>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * What the map draws for a big point layer (a table, core/workspace/point-table.ts): positions as
+ * Float32 offsets from the layer's centre (deck.gl's lnglat-offsets: a few centimetres of error,
+ * where absolute Float32 degrees lose about a metre), only for the points passing the filter.
+ */
+import type { PointTable } from '../../core/workspace/point-table.ts';
+import { LAYER } from './ids.ts';
+
+/** deck.gl layer ids: `big-points-<layer id>`. */
+export const BIG_POINTS_PREFIX = 'big-points-';
+export const bigPointsLayerId = (layerId: string) => `${BIG_POINTS_PREFIX}${layerId}`;
+
+/**
+ * The MapLibre layers imported points are drawn under, in order of preference (the first one the
+ * map has): parks, then projects; regions are drawn above both.
+ */
+export const BIG_POINTS_BEFORE = [LAYER.greenFill, LAYER.clusters] as const;
+
+export interface DrawnPoints {
+  origin: [number, number];
+  /** x, y offsets in degrees from `origin`, two per point drawn. */
+  positions: Float32Array;
+  /** Point drawn k is row `index(k)` of the table. */
+  index: (k: number) => number;
+  length: number;
+}
+
+/** The positions to draw for the points at `indices` (every point when 'all'). */
+export function drawnPoints(table: PointTable, indices: Uint32Array | 'all'): DrawnPoints {
+  const [a, b, c, d] = table.bbox;
+  const origin: [number, number] = [(a + c) / 2, (b + d) / 2];
+  const n = indices === 'all' ? table.count : indices.length;
+  const positions = new Float32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    const i = indices === 'all' ? k : indices[k]!;
+    positions[2 * k] = table.lons[i]! - origin[0];
+    positions[2 * k + 1] = table.lats[i]! - origin[1];
+  }
+  return {
+    origin,
+    positions,
+    index: indices === 'all' ? (k) => k : (k) => indices[k] ?? -1,
+    length: n,
+  };
+}

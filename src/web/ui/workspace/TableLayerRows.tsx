@@ -1,0 +1,85 @@
+/**
+ * The first rows of a big point layer (a table, core/workspace/point-table.ts) and its filter:
+ * rows read from the columns by position (text only, never HTML); the rows passing the filter
+ * come from the worker (table-views.ts), the same ones the map draws and the regions count.
+ */
+import { useState } from 'react';
+import type { ImportedLayer } from '../../../core/workspace/model.ts';
+import { cellText } from '../../../core/workspace/point-table.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useWorkspace } from '../../workspace/store.ts';
+import { shownCount, useTableViews } from '../../workspace/table-views.ts';
+
+const TABLE_ROWS = 500;
+
+export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
+  const t = useT();
+  const view = useTableViews((s) => s.views[layer.id]);
+  const [open, setOpen] = useState(false);
+  const table = layer.table;
+  if (!table) return null;
+  const columns = table.columns;
+  const shown = shownCount(layer, view);
+  const filter = layer.filter ?? { column: columns[0]?.name ?? '', text: '' };
+  const setFilter = (patch: Partial<typeof filter>) =>
+    useWorkspace.setState((s) => ({
+      layers: s.layers.map((l) =>
+        l.id === layer.id ? { ...l, filter: { ...filter, ...patch } } : l,
+      ),
+    }));
+  const indices = view?.indices ?? 'all';
+  const rowAt = (k: number) => (indices === 'all' ? k : (indices[k] ?? 0));
+  const listed = open && shown !== null ? Math.min(TABLE_ROWS, shown) : 0;
+  const cols = columns.slice(0, 8);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary data-testid="layer-shown">
+        {shown === null
+          ? '…'
+          : `${Math.min(TABLE_ROWS, shown)} / ${shown}${shown !== table.count ? ` (${table.count})` : ''}`}
+      </summary>
+      <div className="layer-filter">
+        <select
+          aria-label={t('impFilterColumn')}
+          value={filter.column}
+          onChange={(e) => setFilter({ column: e.target.value })}
+        >
+          {columns.map((c) => (
+            <option key={c.name}>{c.name}</option>
+          ))}
+        </select>
+        <input
+          type="search"
+          aria-label={t('impFilter')}
+          placeholder={t('impFilter')}
+          data-testid="layer-filter"
+          value={filter.text}
+          onChange={(e) => setFilter({ text: e.target.value })}
+        />
+      </div>
+      <div className="results-scroll">
+        <table className="preview" data-testid="layer-table">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c.name}>{c.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: listed }, (_, k) => {
+              const i = rowAt(k);
+              return (
+                <tr key={i}>
+                  {cols.map((c) => (
+                    <td key={c.name}>{cellText(c, i)}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
