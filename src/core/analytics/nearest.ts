@@ -5,16 +5,16 @@
  *   candidates; their geodesic distances bound the search; every point within that bound × 1.01
  *   on the sphere (sphere/ellipsoid distance ratios stay within 0.994-1.007) is then measured
  *   geodesically, so the result is the exact geodesic k nearest.
- * - Other targets (polygons: 0 inside, else distance to the edge; lines): a Flatbush over their
- *   bboxes gives k seeds (`neighbors`), their geodesic distances bound the search, and every
- *   target whose bbox meets the conservative lon/lat box of that radius is measured.
+ * - Other targets (polygons: 0 inside, else distance to the edge; lines; multi-points): one
+ *   EdgeIndex over all their edges (edge-index.ts) measures geodesically only the edges a 3-D
+ *   lower bound cannot rule out, and gives the same distances as measuring every edge.
  * Ties are ordered by the target's position in its input.
  */
 import type { Feature, Geometry } from 'geojson';
 import { around } from 'geokdbush';
-import { geodesicDistance, PreparedShape } from './distance.ts';
+import { geodesicDistance } from './distance.ts';
+import { EdgeIndex } from './edge-index.ts';
 import { featureId } from './ids.ts';
-import { expandBBox, indexItems } from './item-index.ts';
 import { isValidLonLat, PointIndex } from './point-index.ts';
 import { invalidPointRows } from './totals.ts';
 import type { FeatureId, FeatureIssue, FeaturesInput, PointSet, SkippedRow } from './types.ts';
@@ -45,7 +45,7 @@ export interface NearestResult {
 interface Targets {
   /** Point targets (positions are target indices via `pointTarget`). */
   points: { index: PointIndex; lons: Float64Array; lats: Float64Array; target: Uint32Array } | null;
-  shapes: Array<{ target: number; shape: PreparedShape }>;
+  shapes: Array<{ target: number; geometry: Geometry }>;
   ids: FeatureId[];
   skipped: FeatureIssue[];
 }
@@ -91,7 +91,7 @@ function readTargets(to: FeaturesInput | PointSet, idField?: string): Targets {
     else if (!validGeometry(g)) {
       skipped.push({ feature: i, id, reason: 'missing, malformed or out-of-range coordinates' });
     } else if (g.type === 'Point') pts.push(i, g.coordinates[0]!, g.coordinates[1]!);
-    else shapes.push({ target: i, shape: new PreparedShape(g) });
+    else shapes.push({ target: i, geometry: g });
   });
   let points: Targets['points'] = null;
   if (pts.length > 0) {
@@ -117,9 +117,13 @@ export function nearest(
   const k = Math.max(1, Math.floor(options.k ?? 1));
   const maxDistance = options.maxDistance ?? Infinity;
   const targets = readTargets(to, options.idField);
-  const shapeTree = indexItems(targets.shapes.map((s) => ({ bbox: s.shape.bbox })));
-  const fromIndex = PointIndex.build(from.lons, from.lats);
-  const invalid = new Set(fromIndex.invalid);
+  const edges =
+    targets.shapes.length > 0 ? new EdgeIndex(targets.shapes, targets.ids.length) : null;
+  // Only the invalid `from` rows are needed: a scan, not an index.
+  const invalid: number[] = [];
+  for (let i = 0; i < from.lons.length; i++)
+    if (!isValidLonLat(from.lons[i]!, from.lats[i]!)) invalid.push(i);
+  const invalidSet = new Set(invalid);
 
   const pointHits = (lon: number, lat: number): Hit[] => {
     const P = targets.points;
@@ -136,30 +140,24 @@ export function nearest(
     return measure(around(P.index.tree, lon, lat, Infinity, (bound * 1.01) / 1000 + 1e-9));
   };
 
-  const shapeHits = (lon: number, lat: number): Hit[] => {
-    if (!shapeTree) return [];
-    const measure = (items: number[]): Hit[] =>
-      items.map((item) => {
-        const s = targets.shapes[item]!;
-        return { target: s.target, d: s.shape.distance(lon, lat) };
-      });
-    const seeds = measure(shapeTree.neighbors(lon, lat, k)).sort(byDistance);
-    if (seeds.length < k) return seeds; // fewer targets than k: all of them were measured
-    const bound = Math.min(seeds[k - 1]!.d, maxDistance);
-    if (!Number.isFinite(bound)) return measure(targets.shapes.map((_, i) => i));
-    const box = expandBBox([lon, lat, lon, lat], bound + 1);
-    return measure(shapeTree.search(box[0], box[1], box[2], box[3]));
-  };
+  const shapeHits = (lon: number, lat: number): Hit[] =>
+    edges
+      ? edges.nearest(lon, lat, k, maxDistance).map((h) => ({ target: h.target, d: h.distance }))
+      : [];
 
   const results: NearestResult['results'] = [];
   for (let i = 0; i < from.lons.length; i++) {
-    if (invalid.has(i)) continue;
+    if (invalidSet.has(i)) continue;
     const lon = from.lons[i]!;
     const lat = from.lats[i]!;
-    const hits = [...pointHits(lon, lat), ...shapeHits(lon, lat)]
-      .filter((h) => h.d <= maxDistance)
-      .sort(byDistance)
-      .slice(0, k);
+    const fromPoints = pointHits(lon, lat);
+    const fromShapes = shapeHits(lon, lat);
+    const hits =
+      fromPoints.length === 0
+        ? fromShapes
+        : [...fromPoints.filter((h) => h.d <= maxDistance), ...fromShapes]
+            .sort(byDistance)
+            .slice(0, k);
     results.push({
       id: pointId(from, i),
       nearest: hits.map((h) => ({ id: targets.ids[h.target]!, distance_m: h.d })),
@@ -167,7 +165,7 @@ export function nearest(
   }
   return {
     results,
-    skipped: invalidPointRows(from, fromIndex),
+    skipped: invalidPointRows(from, { invalid }),
     skippedTargets: targets.skipped,
   };
 }

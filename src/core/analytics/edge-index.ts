@@ -1,0 +1,362 @@
+/**
+ * The k nearest targets (lines, polygons, points of any geometry) to a point by exact geodesic
+ * distance: 0 inside a polygon (boundary included), else to the nearest edge or point.
+ *
+ * One Flatbush over every edge of every target. A query searches a box that surely holds every
+ * edge within a radius R, ranks the edges found by a lower bound on their geodesic distance, and
+ * measures exactly (segment-distance.ts) only those whose bound is not above the best distance
+ * found so far (the k-th best target, or the edge's own target's best). R grows until the k-th
+ * best is within it. The bound is the straight 3-D distance (ECEF) from the point to the edge's
+ * chord, less the chord's sagitta: no path on the ellipsoid is shorter than the straight line,
+ * and a geodesic of length L, whose curvature never exceeds 1/(b²/a), stays within L²/(8·b²/a) of
+ * its chord. So an edge is skipped only when it cannot be (or tie) the answer, and the result is
+ * the same double a measurement of every edge gives (test/unit/analytics/nearest-fast.test.ts).
+ */
+import Flatbush from 'flatbush';
+import type { Geometry, Position } from 'geojson';
+import { WGS84 } from './geodesic.ts';
+import { expandBBox } from './item-index.ts';
+import { PreparedPolygon } from './point-in-polygon.ts';
+import {
+  ecef,
+  type GeodesicLine,
+  LINE_CAPS,
+  LocalFrame,
+  MIN_RADIUS,
+  type SegmentCache,
+  segmentDistance,
+  vertexDistance,
+} from './segment-distance.ts';
+import { segmentIndex } from './segment-index.ts';
+import type { BBox } from './types.ts';
+
+export interface EdgeHit {
+  /** The target's number, as given to the builder. */
+  target: number;
+  distance: number;
+}
+
+/** A geometry taken apart: lines (rings closed), lone points, polygons (for the inside test). */
+export function shapeParts(geometry: Geometry): {
+  lines: ReadonlyArray<Position>[];
+  points: Position[];
+  polygons: Position[][][];
+} {
+  const lines: ReadonlyArray<Position>[] = [];
+  const polygons: Position[][][] = [];
+  const points: Position[] = [];
+  const visit = (g: Geometry): void => {
+    if (g.type === 'Point') points.push(g.coordinates);
+    else if (g.type === 'MultiPoint') points.push(...g.coordinates);
+    else if (g.type === 'LineString') lines.push(g.coordinates);
+    else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
+    else if (g.type === 'Polygon') polygons.push(g.coordinates);
+    else if (g.type === 'MultiPolygon') polygons.push(...g.coordinates);
+    else for (const child of g.geometries) visit(child);
+  };
+  visit(geometry);
+  for (const polygon of polygons) for (const ring of polygon) lines.push(closeRing(ring));
+  return { lines, points, polygons };
+}
+
+function closeRing(ring: ReadonlyArray<Position>): ReadonlyArray<Position> {
+  const a = ring[0];
+  const b = ring[ring.length - 1];
+  if (!a || !b || (a[0] === b[0] && a[1] === b[1])) return ring;
+  return [...ring, a];
+}
+
+/** Past this many edges the geodesic lines are not kept between queries (memory). */
+const LINE_CACHE_LIMIT = 500_000;
+/** A box of this radius (m) covers the whole ellipsoid. */
+const WHOLE_EARTH = 2.1e7;
+const DEG = Math.PI / 180;
+
+class Builder {
+  ll: number[] = [];
+  verts: number[] = [];
+  vertexLL: number[] = [];
+  targets: number[] = [];
+  addVertex(p: Position): number {
+    this.vertexLL.push(p[0]!, p[1]!);
+    return this.vertexLL.length / 2 - 1;
+  }
+  addSegment(target: number, a: Position, b: Position, va: number, vb: number): void {
+    this.ll.push(a[0]!, a[1]!, b[0]!, b[1]!);
+    this.verts.push(va, vb);
+    this.targets.push(target);
+  }
+}
+
+export class EdgeIndex {
+  /** Edges (a lone point is an edge from itself to itself). */
+  readonly count: number;
+  /** @internal */
+  readonly ll: Float64Array;
+  private readonly xyz: Float64Array;
+  private readonly sag: Float64Array;
+  /** @internal */
+  readonly verts: Uint32Array;
+  private readonly target: Uint32Array;
+  /** @internal */
+  readonly vertexLL: Float64Array;
+  private readonly tree: Flatbush | null;
+  private readonly areas: Array<{ target: number; polygon: PreparedPolygon }> = [];
+  private readonly areaTree: Flatbush | null;
+  /** @internal */
+  readonly lines: Array<GeodesicLine | undefined> | null;
+  // Per-query scratch, stamped so nothing is cleared between queries.
+  private stamp = 0;
+  private readonly best: Float64Array;
+  private readonly bestStamp: Uint32Array;
+  /** @internal */
+  readonly vertexD: Float64Array;
+  /** @internal */
+  readonly vertexStamp: Uint32Array;
+  private readonly segStamp: Uint32Array;
+  /** @internal */
+  readonly frame = new LocalFrame(0, 0);
+  private readonly cache: QueryCache;
+  private ids = new Uint32Array(64);
+  private lbs = new Float64Array(64);
+  /** A starting search radius (m), from the answers to earlier queries. */
+  private guess = 0;
+
+  constructor(shapes: ReadonlyArray<{ target: number; geometry: Geometry }>, targets: number) {
+    const b = new Builder();
+    const areaBoxes: BBox[] = [];
+    for (const { target, geometry } of shapes) {
+      const parts = shapeParts(geometry);
+      for (const line of parts.lines) {
+        let prev = -1;
+        for (let i = 0; i < line.length; i++) {
+          const v = b.addVertex(line[i]!);
+          if (i > 0) b.addSegment(target, line[i - 1]!, line[i]!, prev, v);
+          prev = v;
+        }
+        if (line.length === 1) b.addSegment(target, line[0]!, line[0]!, prev, prev);
+      }
+      for (const p of parts.points) {
+        const v = b.addVertex(p);
+        b.addSegment(target, p, p, v, v);
+      }
+      if (parts.polygons.length > 0) {
+        const polygon = new PreparedPolygon(parts.polygons);
+        if (!polygon.isEmpty) {
+          this.areas.push({ target, polygon });
+          areaBoxes.push(polygon.bbox);
+        }
+      }
+    }
+    const n = b.targets.length;
+    this.count = n;
+    this.ll = Float64Array.from(b.ll);
+    this.verts = Uint32Array.from(b.verts);
+    this.target = Uint32Array.from(b.targets);
+    this.vertexLL = Float64Array.from(b.vertexLL);
+    this.xyz = new Float64Array(n * 6);
+    this.sag = new Float64Array(n);
+    const padLat = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const [lon1, lat1, lon2, lat2] = this.ll.subarray(4 * i, 4 * i + 4) as unknown as number[];
+      ecef(lon1!, lat1!, this.xyz, 6 * i);
+      ecef(lon2!, lat2!, this.xyz, 6 * i + 3);
+      const x = this.xyz;
+      const L = Math.hypot(
+        x[6 * i + 3]! - x[6 * i]!,
+        x[6 * i + 4]! - x[6 * i + 1]!,
+        x[6 * i + 5]! - x[6 * i + 2]!,
+      );
+      // Arc ≤ 1.01 × chord below 2,000 km; past that the bound falls back to the half length.
+      const arc = L * 1.01;
+      this.sag[i] = L < 2e6 ? (arc * arc) / (8 * MIN_RADIUS) + 1e-6 : arc / 2;
+      // A geodesic keeps within its endpoints' longitudes but bulges poleward: ≲ L²·tanφ/8R.
+      const maxLat = Math.min(89.9, Math.max(Math.abs(lat1!), Math.abs(lat2!)));
+      const bulge = Math.min(arc / 2, this.sag[i]! * (1 + Math.tan(maxLat * DEG)) * 2);
+      padLat[i] = (bulge / 110_574) * 1.01;
+    }
+    this.tree = n > 0 ? segmentIndex(this.ll, n, padLat) : null;
+    this.areaTree = areaBoxes.length > 0 ? new Flatbush(areaBoxes.length) : null;
+    for (const box of areaBoxes) this.areaTree!.add(box[0], box[1], box[2], box[3]);
+    this.areaTree?.finish();
+    this.lines = n <= LINE_CACHE_LIMIT ? new Array(n) : null;
+    this.best = new Float64Array(targets);
+    this.bestStamp = new Uint32Array(targets);
+    this.vertexD = new Float64Array(this.vertexLL.length / 2);
+    this.vertexStamp = new Uint32Array(this.vertexLL.length / 2);
+    this.segStamp = new Uint32Array(n);
+    this.cache = new QueryCache(this);
+  }
+
+  /** Lower bound (m) on the geodesic distance from the frame's point to edge i. */
+  private bound(i: number): number {
+    const p = this.frame.p;
+    const x = this.xyz;
+    const o = 6 * i;
+    const ax = x[o]! - p[0]!;
+    const ay = x[o + 1]! - p[1]!;
+    const az = x[o + 2]! - p[2]!;
+    const dx = x[o + 3]! - x[o]!;
+    const dy = x[o + 4]! - x[o + 1]!;
+    const dz = x[o + 5]! - x[o + 2]!;
+    const len2 = dx * dx + dy * dy + dz * dz;
+    let t = len2 > 0 ? -(ax * dx + ay * dy + az * dz) / len2 : 0;
+    t = t < 0 ? 0 : Math.min(t, 1);
+    const cx = ax + t * dx;
+    const cy = ay + t * dy;
+    const cz = az + t * dz;
+    return Math.sqrt(cx * cx + cy * cy + cz * cz) - this.sag[i]!;
+  }
+
+  /** The k nearest targets within maxDistance, nearest first (ties: lower target first). */
+  nearest(lon: number, lat: number, k: number, maxDistance = Infinity): EdgeHit[] {
+    const stamp = ++this.stamp;
+    this.frame.set(lon, lat);
+    this.cache.stamp = stamp;
+    const top: EdgeHit[] = [];
+    if (this.areaTree) {
+      for (const j of this.areaTree.search(lon, lat, lon, lat)) {
+        const a = this.areas[j]!;
+        if (a.polygon.contains(lon, lat)) this.offer(top, k, stamp, a.target, 0);
+      }
+    }
+    const tree = this.tree;
+    if (!tree) return top;
+    let r = 0;
+    if (top.length < k) {
+      if (this.guess > 0) r = this.guess;
+      else {
+        for (const i of tree.neighbors(lon, lat, k)) r = Math.max(r, this.bound(i));
+        r = r * 1.02 + 1;
+      }
+    }
+    for (;;) {
+      const rq = Math.min(r, maxDistance);
+      this.visit(tree.search(...queryBox(lon, lat, rq)), rq, top, k, stamp);
+      const kth = top.length < k ? Infinity : top[k - 1]!.distance;
+      if (kth <= rq || rq >= maxDistance || rq >= WHOLE_EARTH) break;
+      r = Number.isFinite(kth) ? kth : Math.max(4 * r, 1);
+    }
+    const kth = top[top.length - 1]?.distance ?? 0;
+    // The next query starts from about this radius (one box search usually settles it).
+    if (top.length === k && kth > 0) this.guess = 0.9 * this.guess + 0.1 * (1.5 * kth);
+    return top.filter((h) => h.distance <= maxDistance);
+  }
+
+  /** Measures, in order of their bound, the edges found that may still change the top k. */
+  private visit(found: number[], rq: number, top: EdgeHit[], k: number, stamp: number): void {
+    if (this.ids.length < found.length) {
+      this.ids = new Uint32Array(found.length * 2);
+      this.lbs = new Float64Array(found.length * 2);
+    }
+    const { ids, lbs } = this;
+    let m = 0;
+    for (const i of found) {
+      const lb = this.bound(i);
+      if (lb <= rq && this.segStamp[i] !== stamp) {
+        ids[m] = i;
+        lbs[m++] = lb;
+      }
+    }
+    sortByBound(ids, lbs, m);
+    for (let j = 0; j < m; j++) {
+      const lb = lbs[j]!;
+      if (top.length === k && lb > top[k - 1]!.distance) break;
+      const i = ids[j]!;
+      const t = this.target[i]!;
+      if (this.bestStamp[t] === stamp && lb > this.best[t]!) continue;
+      this.segStamp[i] = stamp;
+      this.cache.segment = i;
+      const d =
+        this.verts[2 * i] === this.verts[2 * i + 1]
+          ? this.cache.vertex(0)
+          : segmentDistance(this.frame, this.xyz, 6 * i, this.ll, 4 * i, this.cache);
+      this.offer(top, k, stamp, t, d);
+    }
+  }
+
+  /** Records distance d to target t, keeping `top` the k best, sorted. */
+  private offer(top: EdgeHit[], k: number, stamp: number, t: number, d: number): void {
+    if (this.bestStamp[t] === stamp && !(d < this.best[t]!)) return;
+    this.best[t] = d;
+    this.bestStamp[t] = stamp;
+    const at = top.findIndex((h) => h.target === t);
+    if (at >= 0) top[at]!.distance = d;
+    else if (top.length < k) top.push({ target: t, distance: d });
+    else {
+      const last = top[k - 1]!;
+      if (d > last.distance || (d === last.distance && t > last.target)) return;
+      top[k - 1] = { target: t, distance: d };
+    }
+    top.sort((a, b) => a.distance - b.distance || a.target - b.target);
+  }
+}
+
+/** Sorts the first m (id, bound) pairs by bound, in place. */
+function sortByBound(ids: Uint32Array, lbs: Float64Array, m: number): void {
+  if (m > 48) {
+    const order = Array.from({ length: m }, (_, j) => j).sort((a, b) => lbs[a]! - lbs[b]!);
+    const i2 = order.map((j) => ids[j]!);
+    const l2 = order.map((j) => lbs[j]!);
+    ids.set(i2);
+    lbs.set(l2);
+    return;
+  }
+  for (let j = 1; j < m; j++) {
+    const v = lbs[j]!;
+    const id = ids[j]!;
+    let p = j;
+    while (p > 0 && lbs[p - 1]! > v) {
+      lbs[p] = lbs[p - 1]!;
+      ids[p] = ids[p - 1]!;
+      p--;
+    }
+    lbs[p] = v;
+    ids[p] = id;
+  }
+}
+
+/** The lon/lat box surely holding every point within rq metres of (lon, lat). */
+function queryBox(lon: number, lat: number, rq: number): [number, number, number, number] {
+  const box = expandBBox([lon, lat, lon, lat], rq);
+  if (box[1] <= -89 || box[3] >= 89) [box[0], box[2]] = [-180, 180]; // near a pole
+  return box;
+}
+
+/** Memoises, for one query, vertex distances and (across queries) the geodesic of each edge. */
+class QueryCache implements SegmentCache {
+  segment = 0;
+  stamp = 0;
+  constructor(
+    private readonly index: {
+      frame: LocalFrame;
+      verts: Uint32Array;
+      vertexLL: Float64Array;
+      vertexD: Float64Array;
+      vertexStamp: Uint32Array;
+      ll: Float64Array;
+      lines: Array<GeodesicLine | undefined> | null;
+    },
+  ) {}
+
+  vertex(which: 0 | 1): number {
+    const x = this.index;
+    const v = x.verts[2 * this.segment + which]!;
+    if (x.vertexStamp[v] === this.stamp) return x.vertexD[v]!;
+    const d = vertexDistance(x.frame, x.vertexLL[2 * v]!, x.vertexLL[2 * v + 1]!);
+    x.vertexD[v] = d;
+    x.vertexStamp[v] = this.stamp;
+    return d;
+  }
+
+  line(): GeodesicLine {
+    const { ll, lines } = this.index;
+    const i = this.segment;
+    const cached = lines?.[i];
+    if (cached) return cached;
+    const q = 4 * i;
+    const line = WGS84.InverseLine(ll[q + 1]!, ll[q]!, ll[q + 3]!, ll[q + 2]!, LINE_CAPS);
+    if (lines) lines[i] = line;
+    return line;
+  }
+}
