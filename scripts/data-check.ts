@@ -6,7 +6,8 @@
  * other rows lie near their city's boundary; the ledger's schema rules (status in the enum,
  * investment_qualifier set exactly when investment_cny is, no duplicate ids, every source a seed
  * file name or an http(s) URL); every seed a ledger row cites is one the catalogue lists, and
- * every seed the catalogue lists is cited by at least one row. Prints one line per problem (file, row/feature,
+ * every seed the catalogue lists is cited by at least one row; each city's park-layer completeness
+ * (green_data) fits the park layer (its feature count, schematic or real outlines). Prints one line per problem (file, row/feature,
  * field, reason) and exits 1 if there is any, 0 otherwise.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BBox } from '../src/core/analytics/index.ts';
 import { bboxOf } from '../src/core/analytics/validate.ts';
+import { checkGreenData } from '../src/core/green/completeness.ts';
 import type { Catalog } from '../src/core/ledger/model.ts';
 import { ledgerCounts, sourceIssues } from '../src/core/ledger/sources.ts';
 import {
@@ -123,6 +125,26 @@ if (catalog) {
   const green = g ? validateGreenSpace(json(g.path, g.file), ctx, g.file) : null;
   if (green) issues.push(...green.issues);
   counts += `${green?.value?.features.length ?? 0} green spaces, ${boundaries?.value?.features.length ?? 0} boundaries, ${catalog.cities.length} cities`;
+
+  // Each city's park-layer completeness must fit what the layer holds; its data/ sources exist.
+  if (green?.value) {
+    const parks = green.value.features.map((f) => f.properties);
+    for (const p of checkGreenData(catalog.cities, parks)) {
+      issues.push({ file: 'catalog.json', id: p.city_id, field: p.field, reason: p.reason });
+    }
+  }
+  for (const c of catalog.cities) {
+    for (const s of c.green_data.sources) {
+      if (s.startsWith('data/') && !existsSync(join(dataDir, s.slice('data/'.length)))) {
+        issues.push({
+          file: 'catalog.json',
+          id: c.id,
+          field: 'green_data.sources',
+          reason: `${s} does not exist`,
+        });
+      }
+    }
+  }
 
   for (const c of catalog.cities) {
     if (!near(c.id, c.seat[0], c.seat[1])) {

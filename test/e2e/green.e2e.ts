@@ -73,8 +73,9 @@ describe('green access in Chromium', () => {
       const rows = atlas.page.locator('[data-testid="scorecard"] tbody tr');
       await rows.first().waitFor();
       expect(await rows.count()).toBe(3);
+      // No shipped city has a complete park layer (catalog.json green_data): none is rated.
       const rating = await rows.first().getAttribute('data-rating');
-      expect(['high', 'minimum', 'below']).toContain(rating);
+      expect(rating).toBe('insufficient');
     }
     expect(atlas.errors).toEqual([]);
   });

@@ -175,6 +175,13 @@ describe('validateCatalog', () => {
           seat: [116, 39],
           seat_source: 'https://example.org',
           seat_confidence: 'stated',
+          green_data: {
+            status: 'none',
+            parks: 0,
+            missing: { en: 'No parks', zh: '无公园' },
+            how_to_add: { en: 'Publish a park layer', zh: '发布公园图层' },
+            sources: ['data/green_space.geojson'],
+          },
         },
       ],
       layers: [{ id: 'l', file: 'x.csv', kind: 'initiatives', title_zh: '丙', title_en: 'L' }],

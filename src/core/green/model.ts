@@ -16,6 +16,8 @@ export const standardsSchema = z.object({
         rule: text,
         name_en: text,
         name_zh: text,
+        /** The standard the rule comes from (cited beside the plain name, never instead of it). */
+        standard: text.optional(),
         source: text,
         confidence: text,
       }),
@@ -26,6 +28,9 @@ export const standardsSchema = z.object({
       indicator: z.enum(INDICATORS),
       standard_en: text,
       standard_zh: text,
+      /** Plain words for the standard (the UI shows these; the code goes in a footnote). */
+      plain_en: text.optional(),
+      plain_zh: text.optional(),
       op: z.enum(['>=', '>']),
       value: z.number(),
       /** `high`: the garden-city / planning target; `minimum`: the mandatory floor. */

@@ -3,6 +3,8 @@
  * value beside the national thresholds, a rating, what it was computed from, and the published
  * figures for the same city. Pure: the numbers come from the analytics; this only compares.
  */
+import type { GreenDataStatus } from '../ledger/model.ts';
+import { canRate } from './completeness.ts';
 import type { Indicator, Published, Threshold } from './model.ts';
 
 export interface CityMeasures {
@@ -16,9 +18,15 @@ export interface CityMeasures {
   denominator: 'residential' | 'region';
   population: number | null;
   population_year: number | null;
+  /** How complete the city's park layer is (catalog.json green_data, or a published layer). */
+  green_data: GreenDataStatus;
 }
 
-export type Rating = 'high' | 'minimum' | 'below' | 'n/a';
+/**
+ * `insufficient`: the park layer is known to be incomplete, so the value is not compared with
+ * any threshold (a red "below the minimum" from two schematic parks would be false).
+ */
+export type Rating = 'high' | 'minimum' | 'below' | 'n/a' | 'insufficient';
 
 /** What a computed value rests on (or why it is missing), for the UI to word in its language. */
 export type Basis =
@@ -39,8 +47,16 @@ export interface ScoreRow {
 
 const meets = (value: number, t: Threshold) => (t.op === '>=' ? value >= t.value : value > t.value);
 
-/** high: meets every `high` threshold; minimum: meets the `minimum` ones; else below. */
-export function rate(value: number | null, thresholds: readonly Threshold[]): Rating {
+/**
+ * insufficient: the park layer is incomplete; high: meets every `high` threshold; minimum: meets
+ * the `minimum` ones; else below.
+ */
+export function rate(
+  value: number | null,
+  thresholds: readonly Threshold[],
+  greenData: GreenDataStatus = 'complete',
+): Rating {
+  if (!canRate(greenData)) return 'insufficient';
   if (value === null || thresholds.length === 0) return 'n/a';
   const high = thresholds.filter((t) => t.level === 'high');
   const min = thresholds.filter((t) => t.level === 'minimum');
@@ -79,8 +95,11 @@ export function scorecard(
       indicator,
       value,
       basis,
-      thresholds: ts.map((t) => ({ ...t, met: value === null ? null : meets(value, t) })),
-      rating: rate(value, ts),
+      thresholds: ts.map((t) => ({
+        ...t,
+        met: value === null || !canRate(m.green_data) ? null : meets(value, t),
+      })),
+      rating: rate(value, ts, m.green_data),
       published: published.filter((p) => p.city_id === m.city_id && p.indicator === indicator),
     };
   });

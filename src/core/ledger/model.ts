@@ -184,6 +184,27 @@ export interface CityEntry {
   seat: [number, number];
   seat_source: string;
   seat_confidence: Confidence;
+  /** How complete the city's park layer is: only a complete one is rated against thresholds. */
+  green_data: GreenData;
+}
+
+/**
+ * complete: the park layer holds the city's parks as real outlines; partial: some real outlines,
+ * known parks missing; schematic: only schematic circles of a few named parks; none: no parks.
+ */
+export const GREEN_DATA_STATUSES = ['complete', 'partial', 'schematic', 'none'] as const;
+export type GreenDataStatus = (typeof GREEN_DATA_STATUSES)[number];
+
+export interface GreenData {
+  status: GreenDataStatus;
+  /** The city's features in the park layer when this was assessed (data:check compares). */
+  parks: number;
+  /** What is missing (null only when complete). */
+  missing: { en: string; zh: string } | null;
+  /** How to add it (null only when complete). */
+  how_to_add: { en: string; zh: string } | null;
+  /** Where the assessment comes from: URLs, or files of data/ (`data/green_space.geojson`). */
+  sources: string[];
 }
 
 export interface LayerEntry {

@@ -7,6 +7,7 @@ import {
   CATEGORIES,
   CONFIDENCES,
   GEOMETRY_QUALITIES,
+  GREEN_DATA_STATUSES,
   GREEN_KINDS,
   INVESTMENT_QUALIFIERS,
   PRECISIONS,
@@ -142,6 +143,39 @@ export const programmeSchema = z.object({
   seed: nonEmpty,
 });
 
+const bilingual = z.object({ en: nonEmpty, zh: nonEmpty });
+
+export const greenDataSchema = z
+  .object({
+    status: z.enum(GREEN_DATA_STATUSES),
+    parks: z.number().int().min(0),
+    missing: bilingual.nullable(),
+    how_to_add: bilingual.nullable(),
+    sources: z
+      .array(
+        nonEmpty.refine(
+          (s) => URL_RE.test(s) || /^data\/[\w./-]+$/.test(s),
+          'must be an http(s) URL or a file of data/ (data/...)',
+        ),
+      )
+      .min(1, 'names no source'),
+  })
+  .superRefine((g, ctx) => {
+    const incomplete = g.status !== 'complete';
+    for (const field of ['missing', 'how_to_add'] as const) {
+      if (incomplete && g[field] === null) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required when ${g.status}` });
+      }
+    }
+    if ((g.status === 'none') !== (g.parks === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parks'],
+        message: g.parks === 0 ? `is 0 but status is ${g.status}` : 'is not 0 but status is none',
+      });
+    }
+  });
+
 export const cityEntrySchema = z.object({
   id: slug,
   name_zh: nonEmpty,
@@ -150,6 +184,7 @@ export const cityEntrySchema = z.object({
   seat: z.tuple([lonSchema, latSchema]),
   seat_source: nonEmpty,
   seat_confidence: z.enum(CONFIDENCES),
+  green_data: greenDataSchema,
 });
 
 export const layerEntrySchema = z.object({

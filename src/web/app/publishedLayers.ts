@@ -6,6 +6,7 @@
  * (a static host) the data is returned as it is.
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { completenessWithPublished, type PublishedParks } from '../../core/green/completeness.ts';
 import type { AtlasData } from '../../core/ledger/load.ts';
 import type { BoundaryCollection, GreenCollection } from '../../core/ledger/model.ts';
 import {
@@ -24,7 +25,12 @@ export interface PublishedLayer {
   city_id: string | null;
   field?: string | null;
   features: number;
+  updated_by?: string;
+  updated_at?: string;
 }
+
+/** Who the server's first start attributes data/'s layers to (server/seed.ts SEED_USER). */
+const SEED_USER = 'data/';
 
 type Fetch = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
@@ -85,6 +91,7 @@ async function replaceLayers(
       })),
   );
   const parks: GreenCollection['features'] = [];
+  const publishedParks: PublishedParks[] = [];
   const residential: Feature[] = [];
   const population: PopulationLayer[] = [];
   let boundaries: BoundaryCollection | null = null;
@@ -93,7 +100,22 @@ async function replaceLayers(
     if (layer.role === 'parks') {
       const r = validateGreenSpace(json, { cityIds }, file);
       issues.push(...r.issues);
-      parks.push(...(r.value?.features ?? []));
+      const features = r.value?.features ?? [];
+      parks.push(...features);
+      // A park layer an administrator published (not data/'s, loaded on the first start) is the
+      // city's complete park layer: the scorecard rates from it.
+      if (layer.updated_by && layer.updated_by !== SEED_USER) {
+        const cities = new Set(features.map((f) => f.properties.city_id));
+        for (const city_id of cities) {
+          publishedParks.push({
+            city_id,
+            layer_id: layer.id,
+            features: features.filter((f) => f.properties.city_id === city_id).length,
+            updated_by: layer.updated_by,
+            updated_at: layer.updated_at ?? '',
+          });
+        }
+      }
     } else if (layer.role === 'residential') {
       const r = validateResidential(json, file);
       issues.push(...r.issues);
@@ -108,8 +130,16 @@ async function replaceLayers(
       if (r.value) boundaries = r.value;
     }
   }
+  const catalog = {
+    ...data.catalog,
+    cities: data.catalog.cities.map((c) => {
+      const p = publishedParks.find((x) => x.city_id === c.id);
+      return p ? { ...c, green_data: completenessWithPublished(c.green_data, p) } : c;
+    }),
+  };
   return {
     ...data,
+    catalog,
     // The server is the truth for parks: a withdrawn layer takes its parks away.
     green: { type: 'FeatureCollection', features: parks },
     residential: residential.length ? { type: 'FeatureCollection', features: residential } : null,

@@ -504,3 +504,78 @@ export const GREEN_KIND_LABELS: Record<GreenKind, Pair> = {
   waterfront: { en: 'Waterfront', zh: '滨水绿地' },
   square: { en: 'Square', zh: '广场' },
 };
+
+/**
+ * Figures for the public (issue 11): plain words for rules and thresholds, a city's park-layer
+ * completeness on the scorecard, and the marker of the projects whose site is not known.
+ * `{n}`, `{m}`, `{city}` are filled by the caller.
+ */
+export const PUBLIC_LABELS = {
+  rating_insufficient: { en: 'not enough data to rate', zh: '数据不足，无法评级' },
+  atLeast: { en: 'at least', zh: '至少' },
+  moreThan: { en: 'more than', zh: '高于' },
+  ruleBySize: {
+    en: 'within reach of a park by its size: 500 m from parks of at least 5,000 m², 300 m from parks of 2,000–5,000 m²',
+    zh: '按公园规模计服务半径：5000 m² 及以上的公园 500 m，2000–5000 m² 的公园 300 m',
+  },
+  ruleBySizeHistoric: {
+    en: 'within 300 m of a park of at least 1,000 m² (historic districts)',
+    zh: '距 1000 m² 及以上公园 300 m 以内（历史文化街区）',
+  },
+  ruleWalk: { en: 'within {m} m of a park', zh: '距公园 {m} m 以内' },
+  ruleFrom: { en: 'Rule from', zh: '规则出处' },
+  scorecardPublishedFirst: { en: 'Published for this city', zh: '该城市公布数' },
+  scorecardComputedHere: { en: 'Computed here', zh: '本图计算' },
+  scorecardComputedIncomplete: {
+    en: 'Computed here from the incomplete park layer (not rated)',
+    zh: '本图据不完整的公园图层计算（不评级）',
+  },
+  greenDataTitle: { en: 'Not enough data to rate {city}', zh: '{city}数据不足，无法评级' },
+  greenDataMissing: { en: 'What is missing', zh: '缺少什么' },
+  greenDataHowToAdd: { en: 'How to add it', zh: '如何补充' },
+  greenDataSources: { en: 'Sources', zh: '来源' },
+  greenDataComplete: {
+    en: 'Rated from a complete park layer',
+    zh: '据完整的公园图层评级',
+  },
+  greenData_partial: {
+    en: 'The park layer is incomplete: some real outlines, many parks missing.',
+    zh: '公园图层不完整：有部分实测轮廓，缺少许多公园。',
+  },
+  greenData_schematic: {
+    en: 'The park layer holds only a few parks, drawn as schematic circles of their stated area.',
+    zh: '公园图层只有少数公园，且为按公布面积绘制的示意圆。',
+  },
+  greenData_none: {
+    en: 'There is no park in the data for this city.',
+    zh: '数据中没有该城市的公园。',
+  },
+  greenData_complete: { en: 'Complete park layer.', zh: '公园图层完整。' },
+  siteUnknownOne: { en: '1 project, site not known', zh: '1 个项目，具体位置未知' },
+  siteUnknownOther: { en: '{n} projects, site not known', zh: '{n} 个项目，具体位置未知' },
+  siteUnknownTitle: {
+    en: '{city}: {n} projects, site not known',
+    zh: '{city}：{n} 个项目，具体位置未知',
+  },
+  siteUnknownNote: {
+    en: 'The sources name only the city: these projects are not placed on the map. Pick one for its details.',
+    zh: '来源只写明所在城市，这些项目未在地图上标点。选择一项查看详情。',
+  },
+  siteUnknownHeading: { en: 'Projects with no known site', zh: '具体位置未知的项目' },
+  siteUnknownClose: { en: 'Close the list', zh: '关闭列表' },
+  legendSiteUnknown: {
+    en: 'Projects whose site is not known (count; opens their list)',
+    zh: '具体位置未知的项目（数字为个数，点击打开列表）',
+  },
+} satisfies Record<string, Pair>;
+
+/** A label of PUBLIC_LABELS in the language, with `{name}` placeholders filled. */
+export function publicLabel(
+  key: keyof typeof PUBLIC_LABELS,
+  lang: 'en' | 'zh',
+  params: Record<string, string | number> = {},
+): string {
+  return PUBLIC_LABELS[key][lang].replace(/\{(\w+)\}/g, (all, name: string) =>
+    params[name] === undefined ? all : String(params[name]),
+  );
+}

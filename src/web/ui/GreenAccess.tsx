@@ -6,6 +6,7 @@ import {
   WALK_MIN_M,
 } from '../../core/analytics/coverage-rule.ts';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
+import { publicLabel } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -101,13 +102,21 @@ export function GreenAccess() {
               }}
             >
               {rules.map((r) => (
-                <option key={r.id} value={r.id}>
+                <option key={r.id} value={r.id} title={r.standard ?? r.source}>
                   {lang === 'zh' ? r.name_zh : r.name_en}
                 </option>
               ))}
               <option value={CUSTOM}>{t('greenCustomOption')}</option>
             </select>
           </label>
+          {known && (
+            <p className="note rule-source" data-testid="rule-source">
+              {publicLabel('ruleFrom', lang)}:{' '}
+              <span title={`${known.source} (${known.confidence})`}>
+                {known.standard ?? known.source}
+              </span>
+            </p>
+          )}
           {selected === CUSTOM && (
             <label className="field">
               {t('greenCustom')}

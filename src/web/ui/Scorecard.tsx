@@ -1,9 +1,15 @@
 import { useMemo } from 'react';
+import { canRate } from '../../core/green/completeness.ts';
 import { type Basis, type ScoreRow, scorecard } from '../../core/green/scorecard.ts';
-import type { StringKey } from '../i18n/strings.ts';
-import { useT } from '../i18n/useT.ts';
+import type { GreenData } from '../../core/ledger/model.ts';
+import { ruleInWords, thresholdInWords } from '../i18n/rule-words.ts';
+import { publicLabel, type StringKey } from '../i18n/strings.ts';
+import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
+import './scorecard.css';
+
+type Lang = 'en' | 'zh';
 
 const fmt = (row: ScoreRow, v: number | null) => {
   if (v === null) return '—';
@@ -12,12 +18,14 @@ const fmt = (row: ScoreRow, v: number | null) => {
     : `${(v * 100).toFixed(2)} %`;
 };
 
-function basisText(b: Basis, t: (k: StringKey) => string): string {
+const isUrl = (s: string) => /^https?:\/\//.test(s);
+
+function basisText(b: Basis, t: (k: StringKey) => string, lang: Lang): string {
   switch (b.kind) {
     case 'coverage':
       return t(
         b.denominator === 'region' ? 'basisCoverageRegion' : 'basisCoverageResidential',
-      ).replace('{rule}', b.rule);
+      ).replace('{rule}', ruleInWords(b.rule, lang));
     case 'per_capita':
       return t('basisPerCapita')
         .replace('{pop}', b.population.toLocaleString('en-US'))
@@ -29,15 +37,73 @@ function basisText(b: Basis, t: (k: StringKey) => string): string {
   }
 }
 
-/** The scorecard of the one chosen city: computed value, national thresholds, rating, published. */
+function ratingText(r: ScoreRow, t: (k: StringKey) => string, lang: Lang): string {
+  return r.rating === 'insufficient'
+    ? publicLabel('rating_insufficient', lang)
+    : t(`rating_${r.rating}` as StringKey);
+}
+
+/** Where the city's park data falls short, what is missing and how to add it (never a rating). */
+function GreenDataNote({ data, city, lang }: { data: GreenData; city: string; lang: Lang }) {
+  const rated = canRate(data.status);
+  return (
+    <div
+      className={`green-data-note ${rated ? 'complete' : 'incomplete'}`}
+      role="note"
+      data-testid="green-data-note"
+      data-status={data.status}
+    >
+      <strong>
+        {rated
+          ? publicLabel('greenDataComplete', lang)
+          : publicLabel('greenDataTitle', lang, { city })}
+      </strong>
+      <p>{publicLabel(`greenData_${data.status}`, lang)}</p>
+      {data.missing && (
+        <p data-testid="green-data-missing">
+          <b>{publicLabel('greenDataMissing', lang)}:</b> {data.missing[lang]}
+        </p>
+      )}
+      {data.how_to_add && (
+        <p data-testid="green-data-how">
+          <b>{publicLabel('greenDataHowToAdd', lang)}:</b> {data.how_to_add[lang]}
+        </p>
+      )}
+      <p className="sources">
+        {publicLabel('greenDataSources', lang)}:{' '}
+        {data.sources.map((s, i) => (
+          <span key={s}>
+            {i > 0 && ' · '}
+            {isUrl(s) ? (
+              <a href={s} target="_blank" rel="noreferrer">
+                {new URL(s).hostname}
+              </a>
+            ) : (
+              s
+            )}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The scorecard of the one chosen city: the figures published for it first, then what is
+ * computed here, beside the national thresholds in plain words. A city whose park layer is
+ * incomplete is not rated: the card says what is missing and how to add it.
+ */
 export function Scorecard() {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const cityIds = useAtlas((s) => s.filters.cities);
   const boundaries = useAtlas((s) => s.data?.boundaries);
+  const cities = useAtlas((s) => s.data?.catalog.cities);
   const rule = useAtlas((s) => s.coverageRule);
   const { coverage, standards, published } = useGreen();
   const cityId = cityIds.length === 1 ? (cityIds[0] as string) : null;
+  const city = cities?.find((c) => c.id === cityId);
+  const greenData = city?.green_data ?? null;
 
   const rows = useMemo(() => {
     if (!cityId || !coverage || !rule) return null;
@@ -54,23 +120,28 @@ export function Scorecard() {
         denominator: coverage.denominator,
         population: b.population,
         population_year: b.population_year,
+        // A city missing from the catalogue has no known park data: not rated.
+        green_data: greenData?.status ?? 'none',
       },
       standards?.thresholds ?? [],
       published?.published ?? [],
     );
-  }, [cityId, coverage, boundaries, rule, standards, published]);
+  }, [cityId, coverage, boundaries, rule, standards, published, greenData]);
+  const rated = greenData !== null && canRate(greenData.status);
+  const cityName = city ? pick(lang, city.name_zh, city.name_en) : (cityId ?? '');
 
   return (
-    <div className="scorecard" data-testid="scorecard">
+    <div className="scorecard" data-testid="scorecard" data-green-data={greenData?.status ?? ''}>
       <h3>{t('scorecard')}</h3>
       {!cityId && <p className="note">{t('scorecardPick')}</p>}
+      {rows && greenData && <GreenDataNote data={greenData} city={cityName} lang={lang} />}
       {rows && (
         <>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t('scorecardIndicator')}</th>
-                <th scope="col">{t('scorecardValue')}</th>
+                <th scope="col">{publicLabel('scorecardPublishedFirst', lang)}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,49 +149,64 @@ export function Scorecard() {
                 <tr key={r.indicator} data-testid={`score-${r.indicator}`} data-rating={r.rating}>
                   <th scope="row">
                     {t(`ind_${r.indicator}` as StringKey)}
-                    <span className="basis">{basisText(r.basis, t)}</span>
+                    <span className="basis">{basisText(r.basis, t, lang)}</span>
                     <ul className="thresholds">
                       {r.thresholds.map((th) => (
-                        <li key={th.standard_en} title={`${th.source} (${th.confidence})`}>
-                          {lang === 'zh' ? th.standard_zh : th.standard_en} {th.op}{' '}
-                          {r.indicator === 'park_green_per_capita'
-                            ? `${th.value} m²`
-                            : `${th.value * 100} %`}
+                        <li
+                          key={th.standard_en}
+                          title={`${lang === 'zh' ? th.standard_zh : th.standard_en} · ${th.source} (${th.confidence})`}
+                        >
+                          {pick(lang, th.plain_zh ?? th.standard_zh, th.plain_en ?? th.standard_en)}
+                          :{' '}
+                          {thresholdInWords(
+                            th,
+                            r.indicator === 'park_green_per_capita' ? 'm2' : 'share',
+                            lang,
+                          )}
                           {th.met === null ? '' : th.met ? ' ✓' : ' ✗'}
                         </li>
                       ))}
                     </ul>
-                    <span className="published">
-                      {t('scorecardPublished')}:{' '}
+                  </th>
+                  <td>
+                    <span className="published-figures" data-testid="score-published">
                       {r.published.length === 0
                         ? t('scorecardNone')
                         : r.published.map((p) => (
                             <a
                               key={`${p.year}-${p.value}`}
+                              className="published-figure"
                               href={p.source}
                               target="_blank"
                               rel="noreferrer"
-                              title={lang === 'zh' ? p.scope_zh : p.scope_en}
+                              title={`${lang === 'zh' ? p.scope_zh : p.scope_en} · ${p.source} (${p.confidence})`}
                             >
-                              {fmt(r, p.value)} ({p.year ?? '?'}){' '}
+                              {fmt(r, p.value)} ({p.year ?? '?'})
                             </a>
                           ))}
                     </span>
-                  </th>
-                  <td>
+                    <span className="computed-label">
+                      {publicLabel(
+                        rated ? 'scorecardComputedHere' : 'scorecardComputedIncomplete',
+                        lang,
+                      )}
+                    </span>
                     <span
                       className={`rating ${r.rating.replace('/', '')}`}
-                      title={t(`rating_${r.rating}` as StringKey)}
+                      title={ratingText(r, t, lang)}
+                      data-testid="score-computed"
                     >
                       {fmt(r, r.value)}
                     </span>
-                    <span className="rating-text">{t(`rating_${r.rating}` as StringKey)}</span>
+                    <span className="rating-text" data-testid="score-rating">
+                      {ratingText(r, t, lang)}
+                    </span>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="note">{t('scorecardCaveat')}</p>
+          {!rated && <p className="note">{t('scorecardCaveat')}</p>}
         </>
       )}
     </div>

@@ -31,6 +31,14 @@ describe('rate', () => {
     expect(rate(v, ts)).toBe(expected);
   });
   it('has no rating without thresholds', () => expect(rate(0.5, [])).toBe('n/a'));
+  it.each(['partial', 'schematic', 'none'] as const)(
+    'does not rate from a %s park layer, high or low',
+    (status) => {
+      expect(rate(0.0021, ts, status)).toBe('insufficient');
+      expect(rate(0.95, ts, status)).toBe('insufficient');
+      expect(rate(null, ts, status)).toBe('insufficient');
+    },
+  );
 });
 
 describe('scorecard', () => {
@@ -50,6 +58,7 @@ describe('scorecard', () => {
         denominator: 'region',
         population: 1_840_295,
         population_year: 2020,
+        green_data: 'complete',
       },
       standards.thresholds,
       published.published,
@@ -76,6 +85,7 @@ describe('scorecard', () => {
         denominator: 'region',
         population: null,
         population_year: null,
+        green_data: 'complete',
       },
       standards.thresholds,
       published.published,
@@ -83,5 +93,54 @@ describe('scorecard', () => {
     const pc = rows.find((r) => r.indicator === 'park_green_per_capita');
     expect(pc).toMatchObject({ value: null, rating: 'n/a' });
     expect(pc?.basis).toEqual({ kind: 'no_population' });
+  });
+
+  it('Jiyuan (2 schematic parks, 0.21 %): not enough data to rate, no ✓/✗, no published figure', () => {
+    const rows = scorecard(
+      {
+        city_id: 'jiyuan',
+        area_m2: 1_894e6,
+        green_m2: 1_885_667,
+        coverage: 0.0021,
+        rule: 'gbt50563',
+        denominator: 'region',
+        population: 727_265,
+        population_year: 2020,
+        green_data: 'schematic',
+      },
+      standards.thresholds,
+      published.published,
+    );
+    expect(rows.map((r) => r.rating)).toEqual(['insufficient', 'insufficient', 'insufficient']);
+    // The computed value is kept (shown as what the incomplete layer gives), never compared.
+    expect(rows[0]?.value).toBe(0.0021);
+    expect(rows.flatMap((r) => r.thresholds.map((t) => t.met))).toEqual(
+      rows.flatMap((r) => r.thresholds.map(() => null)),
+    );
+    expect(rows.flatMap((r) => r.published)).toEqual([]);
+  });
+
+  it('Tongzhou (partial layer): not rated, its published 87.33 % (2022) and 70.6 % (2017) first', () => {
+    const rows = scorecard(
+      {
+        city_id: 'tongzhou',
+        area_m2: 906e6,
+        green_m2: 18.4e6,
+        coverage: 0.1234,
+        rule: 'walk:500',
+        denominator: 'region',
+        population: 1_840_295,
+        population_year: 2020,
+        green_data: 'partial',
+      },
+      standards.thresholds,
+      published.published,
+    );
+    const cov = rows.find((r) => r.indicator === 'park_coverage');
+    expect(cov?.rating).toBe('insufficient');
+    expect(cov?.published.map((p) => [p.value, p.year])).toEqual([
+      [0.8733, 2022],
+      [0.706, 2017],
+    ]);
   });
 });

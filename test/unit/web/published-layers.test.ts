@@ -96,4 +96,47 @@ describe('withPublishedLayers', () => {
       { layer: 'published', file: '/api/layers', message: '/api/layers/x: HTTP 404' },
     ]);
   });
+
+  it("an administrator's park layer makes the city's park data complete; data/'s seed layer does not", async () => {
+    const green_data = {
+      status: 'partial',
+      parks: 5,
+      missing: { en: 'm', zh: 'm' },
+      how_to_add: { en: 'h', zh: 'h' },
+      sources: ['data/green_space.geojson'],
+    };
+    const withCatalog = {
+      ...data,
+      catalog: { cities: [{ id: 'tongzhou', green_data }] },
+    } as unknown as AtlasData;
+    const routes = (updated_by: string) =>
+      fakeFetch({
+        '/api/health': { ok: true },
+        '/api/layers': {
+          layers: [
+            {
+              id: 'parks-tongzhou',
+              role: 'parks',
+              city_id: 'tongzhou',
+              features: 1,
+              updated_by,
+              updated_at: '2026-11-28T10:00:00.000Z',
+            },
+          ],
+        },
+        '/api/layers/parks-tongzhou': { type: 'FeatureCollection', features: [park] },
+      });
+    const published = await withPublishedLayers(withCatalog, '/api/', routes('admin'));
+    expect(published.catalog.cities[0]?.green_data).toMatchObject({
+      status: 'complete',
+      parks: 1,
+      missing: null,
+      sources: [
+        'published layer parks-tongzhou (admin, 2026-11-28T10:00:00.000Z)',
+        'data/green_space.geojson',
+      ],
+    });
+    const seeded = await withPublishedLayers(withCatalog, '/api/', routes('data/'));
+    expect(seeded.catalog.cities[0]?.green_data).toEqual(green_data);
+  });
 });

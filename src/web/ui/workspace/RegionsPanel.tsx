@@ -3,6 +3,7 @@ import { resultsToCsv } from '../../../core/workspace/export.ts';
 import { layerSize, regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
+import { ruleInWords } from '../../i18n/rule-words.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useAtlas } from '../../state/store.ts';
 import {
@@ -162,7 +163,7 @@ export function RegionsPanel() {
                       'wsCoverage',
                       'coverage',
                       (id: string) =>
-                        `${((cell(id)?.coverage_share ?? 0) * 100).toFixed(2)} % (${rule})`,
+                        `${((cell(id)?.coverage_share ?? 0) * 100).toFixed(2)} % (${ruleInWords(rule, lang)})`,
                     ],
                   ] as const
                 ).map(([key, tid, value]) => (
