@@ -70,7 +70,7 @@ export class EdgeSet {
   /** Geodesic distance (m) from (lon, lat) to the nearest segment; Infinity when empty. */
   distance(lon: number, lat: number): number {
     if (this.count === 0) return Infinity;
-    return this.index.nearest(lon, lat, 1)[0]?.distance ?? Infinity;
+    return this.index.nearest(lon, lat, 1)[0]?.d ?? Infinity;
   }
 }
 
@@ -98,7 +98,7 @@ export class PreparedShape {
 
   /** Geodesic distance (m) from (lon, lat); Infinity for an empty geometry. */
   distance(lon: number, lat: number): number {
-    return this.index.nearest(lon, lat, 1)[0]?.distance ?? Infinity;
+    return this.index.nearest(lon, lat, 1)[0]?.d ?? Infinity;
   }
 }
 

@@ -33,7 +33,8 @@ import type { BBox } from './types.ts';
 export interface EdgeHit {
   /** The target's number, as given to the builder. */
   target: number;
-  distance: number;
+  /** Geodesic distance (m). */
+  d: number;
 }
 
 /** A geometry taken apart: lines (rings closed), lone points, polygons (for the inside test). */
@@ -121,6 +122,9 @@ export class EdgeIndex {
   private lbs = new Float64Array(64);
   /** A starting search radius (m), from the answers to earlier queries. */
   private guess = 0;
+  /** Side (degrees) of the cells queries are grouped by: about half the targets' spacing. */
+  private readonly cell: number;
+  private last: Cell | null = null;
 
   constructor(shapes: ReadonlyArray<{ target: number; geometry: Geometry }>, targets: number) {
     const b = new Builder();
@@ -186,6 +190,11 @@ export class EdgeIndex {
     this.vertexStamp = new Uint32Array(this.vertexLL.length / 2);
     this.segStamp = new Uint32Array(n);
     this.cache = new QueryCache(this);
+    const ext = this.tree
+      ? [this.tree.minX, this.tree.minY, this.tree.maxX, this.tree.maxY]
+      : [0, 0, 1, 1];
+    const spacing = Math.sqrt(((ext[2]! - ext[0]!) * (ext[3]! - ext[1]!)) / Math.max(1, targets));
+    this.cell = Math.min(1, Math.max(1e-4, spacing / 2));
   }
 
   /** Lower bound (m) on the geodesic distance from the frame's point to edge i. */
@@ -208,39 +217,93 @@ export class EdgeIndex {
     return Math.sqrt(cx * cx + cy * cy + cz * cz) - this.sag[i]!;
   }
 
+  /**
+   * Positions of the given points in the order to query them: cell by cell, so consecutive
+   * queries share one box search (see `nearest`). Any order gives the same answers.
+   */
+  queryOrder(lons: ArrayLike<number>, lats: ArrayLike<number>, positions: number[]): Uint32Array {
+    const n = lons.length;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    for (const i of positions) {
+      minX = Math.min(minX, Math.floor(lons[i]! / this.cell));
+      maxX = Math.max(maxX, Math.floor(lons[i]! / this.cell));
+      minY = Math.min(minY, Math.floor(lats[i]! / this.cell));
+    }
+    const nx = maxX - minX + 1;
+    const m = positions.length;
+    const packed = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      const i = positions[j]!;
+      const key =
+        (Math.floor(lats[i]! / this.cell) - minY) * nx + Math.floor(lons[i]! / this.cell) - minX;
+      packed[j] = key * n + i;
+    }
+    const out = new Uint32Array(m);
+    if (m * nx * n >= 2 ** 52) {
+      out.set(positions); // a grid too large to pack: keep the input order
+      return out;
+    }
+    packed.sort();
+    for (let j = 0; j < m; j++) out[j] = packed[j]! % n;
+    return out;
+  }
+
   /** The k nearest targets within maxDistance, nearest first (ties: lower target first). */
   nearest(lon: number, lat: number, k: number, maxDistance = Infinity): EdgeHit[] {
     const stamp = ++this.stamp;
     this.frame.set(lon, lat);
     this.cache.stamp = stamp;
     const top: EdgeHit[] = [];
-    if (this.areaTree) {
-      for (const j of this.areaTree.search(lon, lat, lon, lat)) {
-        const a = this.areas[j]!;
-        if (a.polygon.contains(lon, lat)) this.offer(top, k, stamp, a.target, 0);
-      }
+    const cell = this.cellAt(lon, lat, k);
+    for (const j of cell.areas) {
+      const a = this.areas[j]!;
+      if (a.polygon.contains(lon, lat)) this.offer(top, k, stamp, a.target, 0);
     }
     const tree = this.tree;
     if (!tree) return top;
-    let r = 0;
-    if (top.length < k) {
-      if (this.guess > 0) r = this.guess;
-      else {
-        for (const i of tree.neighbors(lon, lat, k)) r = Math.max(r, this.bound(i));
-        r = r * 1.02 + 1;
-      }
-    }
+    // First the cell's edges: complete for every point of the cell up to cell.r.
+    let rq = Math.min(cell.r, maxDistance);
+    let found = cell.found;
     for (;;) {
-      const rq = Math.min(r, maxDistance);
-      this.visit(tree.search(...queryBox(lon, lat, rq)), rq, top, k, stamp);
-      const kth = top.length < k ? Infinity : top[k - 1]!.distance;
+      this.visit(found, rq, top, k, stamp);
+      const kth = top.length < k ? Infinity : top[k - 1]!.d;
       if (kth <= rq || rq >= maxDistance || rq >= WHOLE_EARTH) break;
-      r = Number.isFinite(kth) ? kth : Math.max(4 * r, 1);
+      rq = Math.min(Number.isFinite(kth) ? kth : Math.max(4 * rq, 1), maxDistance);
+      found = tree.search(...queryBox([lon, lat, lon, lat], rq));
     }
-    const kth = top[top.length - 1]?.distance ?? 0;
-    // The next query starts from about this radius (one box search usually settles it).
-    if (top.length === k && kth > 0) this.guess = 0.9 * this.guess + 0.1 * (1.5 * kth);
-    return top.filter((h) => h.distance <= maxDistance);
+    const kth = top[top.length - 1]?.d ?? 0;
+    // Later cells search about this far (one box search usually settles a query).
+    if (top.length === k && kth > 0) {
+      this.guess = this.guess > 0 ? 0.9 * this.guess + 0.1 * (1.5 * kth) : 1.5 * kth;
+    }
+    const worst = top[top.length - 1];
+    return !worst || worst.d <= maxDistance ? top : top.filter((h) => h.d <= maxDistance);
+  }
+
+  /** The query's cell: its polygons and the edges within `r` of it (kept for the next query). */
+  private cellAt(lon: number, lat: number, k: number): Cell {
+    const cx = Math.floor(lon / this.cell);
+    const cy = Math.floor(lat / this.cell);
+    const last = this.last;
+    if (last && last.cx === cx && last.cy === cy && last.k === k) return last;
+    const box: BBox = [cx * this.cell, cy * this.cell, (cx + 1) * this.cell, (cy + 1) * this.cell];
+    let r = this.guess;
+    if (!(r > 0) && this.tree) {
+      for (const i of this.tree.neighbors(lon, lat, k)) r = Math.max(r, this.bound(i));
+      r = r * 1.02 + 1;
+    }
+    const next: Cell = {
+      cx,
+      cy,
+      k,
+      r,
+      found: this.tree ? this.tree.search(...queryBox(box, r)) : [],
+      areas: this.areaTree ? this.areaTree.search(box[0], box[1], box[2], box[3]) : [],
+    };
+    this.last = next;
+    return next;
   }
 
   /** Measures, in order of their bound, the edges found that may still change the top k. */
@@ -258,11 +321,19 @@ export class EdgeIndex {
         lbs[m++] = lb;
       }
     }
-    sortByBound(ids, lbs, m);
-    for (let j = 0; j < m; j++) {
-      const lb = lbs[j]!;
-      if (top.length === k && lb > top[k - 1]!.distance) break;
-      const i = ids[j]!;
+    // Smallest bound first, by selection: only the few that are measured are ever picked.
+    for (;;) {
+      let pick = -1;
+      let lb = Infinity;
+      for (let j = 0; j < m; j++) {
+        if (lbs[j]! < lb) {
+          lb = lbs[j]!;
+          pick = j;
+        }
+      }
+      if (pick < 0 || (top.length === k && lb > top[k - 1]!.d)) break;
+      lbs[pick] = Infinity;
+      const i = ids[pick]!;
       const t = this.target[i]!;
       if (this.bestStamp[t] === stamp && lb > this.best[t]!) continue;
       this.segStamp[i] = stamp;
@@ -281,44 +352,31 @@ export class EdgeIndex {
     this.best[t] = d;
     this.bestStamp[t] = stamp;
     const at = top.findIndex((h) => h.target === t);
-    if (at >= 0) top[at]!.distance = d;
-    else if (top.length < k) top.push({ target: t, distance: d });
+    if (at >= 0) top[at]!.d = d;
+    else if (top.length < k) top.push({ target: t, d });
     else {
       const last = top[k - 1]!;
-      if (d > last.distance || (d === last.distance && t > last.target)) return;
-      top[k - 1] = { target: t, distance: d };
+      if (d > last.d || (d === last.d && t > last.target)) return;
+      top[k - 1] = { target: t, d };
     }
-    top.sort((a, b) => a.distance - b.distance || a.target - b.target);
+    if (top.length > 1) top.sort((a, b) => a.d - b.d || a.target - b.target);
   }
 }
 
-/** Sorts the first m (id, bound) pairs by bound, in place. */
-function sortByBound(ids: Uint32Array, lbs: Float64Array, m: number): void {
-  if (m > 48) {
-    const order = Array.from({ length: m }, (_, j) => j).sort((a, b) => lbs[a]! - lbs[b]!);
-    const i2 = order.map((j) => ids[j]!);
-    const l2 = order.map((j) => lbs[j]!);
-    ids.set(i2);
-    lbs.set(l2);
-    return;
-  }
-  for (let j = 1; j < m; j++) {
-    const v = lbs[j]!;
-    const id = ids[j]!;
-    let p = j;
-    while (p > 0 && lbs[p - 1]! > v) {
-      lbs[p] = lbs[p - 1]!;
-      ids[p] = ids[p - 1]!;
-      p--;
-    }
-    lbs[p] = v;
-    ids[p] = id;
-  }
+interface Cell {
+  cx: number;
+  cy: number;
+  k: number;
+  /** Every edge within r metres of any point of the cell is in `found`. */
+  r: number;
+  found: number[];
+  /** Polygons whose bbox meets the cell. */
+  areas: number[];
 }
 
-/** The lon/lat box surely holding every point within rq metres of (lon, lat). */
-function queryBox(lon: number, lat: number, rq: number): [number, number, number, number] {
-  const box = expandBBox([lon, lat, lon, lat], rq);
+/** The lon/lat box surely holding every point within rq metres of `bbox`. */
+function queryBox(bbox: BBox, rq: number): [number, number, number, number] {
+  const box = expandBBox(bbox, rq);
   if (box[1] <= -89 || box[3] >= 89) [box[0], box[2]] = [-180, 180]; // near a pole
   return box;
 }

@@ -141,28 +141,29 @@ export function nearest(
   };
 
   const shapeHits = (lon: number, lat: number): Hit[] =>
-    edges
-      ? edges.nearest(lon, lat, k, maxDistance).map((h) => ({ target: h.target, d: h.distance }))
-      : [];
+    edges ? edges.nearest(lon, lat, k, maxDistance) : [];
 
-  const results: NearestResult['results'] = [];
-  for (let i = 0; i < from.lons.length; i++) {
-    if (invalidSet.has(i)) continue;
+  const valid: number[] = [];
+  for (let i = 0; i < from.lons.length; i++) if (!invalidSet.has(i)) valid.push(i);
+  // Queried cell by cell (the edge index then shares one box search per cell), kept in input order.
+  const order = edges ? edges.queryOrder(from.lons, from.lats, valid) : valid;
+  const answers: Hit[][] = new Array(from.lons.length);
+  for (const i of order) {
     const lon = from.lons[i]!;
     const lat = from.lats[i]!;
     const fromPoints = pointHits(lon, lat);
     const fromShapes = shapeHits(lon, lat);
-    const hits =
+    answers[i] =
       fromPoints.length === 0
         ? fromShapes
         : [...fromPoints.filter((h) => h.d <= maxDistance), ...fromShapes]
             .sort(byDistance)
             .slice(0, k);
-    results.push({
-      id: pointId(from, i),
-      nearest: hits.map((h) => ({ id: targets.ids[h.target]!, distance_m: h.d })),
-    });
   }
+  const results: NearestResult['results'] = valid.map((i) => ({
+    id: pointId(from, i),
+    nearest: answers[i]!.map((h) => ({ id: targets.ids[h.target]!, distance_m: h.d })),
+  }));
   return {
     results,
     skipped: invalidPointRows(from, { invalid }),

@@ -125,6 +125,13 @@ describe('nearest edge search = brute force (same doubles, same order)', () => {
     const s = scene(11, 116.55, 39.75, 0.25, 120, [30, 300]);
     agree(s, 1);
     agree(s, 3);
+    // Queries are grouped by cell and share state; the input order must not matter.
+    const n = s.points.lons.length;
+    const rev = { lons: s.points.lons.slice().reverse(), lats: s.points.lats.slice().reverse() };
+    const a = nearest(s.points, s.features, { k: 2 }).results.map((r) => r.nearest);
+    const b = nearest(rev, s.features, { k: 2 }).results.map((r) => r.nearest);
+    expect(b.reverse()).toEqual(a);
+    expect(a).toHaveLength(n);
   });
 
   it('at 60°N, k = 2, and with a distance limit', () => {
