@@ -276,7 +276,7 @@ export class EdgeIndex {
     const kth = top[top.length - 1]?.d ?? 0;
     // Later cells search about this far (one box search usually settles a query).
     if (top.length === k && kth > 0) {
-      this.guess = this.guess > 0 ? 0.9 * this.guess + 0.1 * (1.5 * kth) : 1.5 * kth;
+      this.guess = this.guess > 0 ? 0.9 * this.guess + 0.1 * (2 * kth) : 2 * kth;
     }
     const worst = top[top.length - 1];
     return !worst || worst.d <= maxDistance ? top : top.filter((h) => h.d <= maxDistance);

@@ -121,9 +121,11 @@ export function nearest(
     targets.shapes.length > 0 ? new EdgeIndex(targets.shapes, targets.ids.length) : null;
   // Only the invalid `from` rows are needed: a scan, not an index.
   const invalid: number[] = [];
-  for (let i = 0; i < from.lons.length; i++)
-    if (!isValidLonLat(from.lons[i]!, from.lats[i]!)) invalid.push(i);
-  const invalidSet = new Set(invalid);
+  const valid: number[] = [];
+  for (let i = 0; i < from.lons.length; i++) {
+    if (isValidLonLat(from.lons[i]!, from.lats[i]!)) valid.push(i);
+    else invalid.push(i);
+  }
 
   const pointHits = (lon: number, lat: number): Hit[] => {
     const P = targets.points;
@@ -143,27 +145,30 @@ export function nearest(
   const shapeHits = (lon: number, lat: number): Hit[] =>
     edges ? edges.nearest(lon, lat, k, maxDistance) : [];
 
-  const valid: number[] = [];
-  for (let i = 0; i < from.lons.length; i++) if (!invalidSet.has(i)) valid.push(i);
-  // Queried cell by cell (the edge index then shares one box search per cell), kept in input order.
+  // Queried cell by cell (the edge index then shares one box search per cell), answered in
+  // input order: `slot` is each valid point's place in `results`.
   const order = edges ? edges.queryOrder(from.lons, from.lats, valid) : valid;
-  const answers: Hit[][] = new Array(from.lons.length);
+  const slot = new Int32Array(from.lons.length);
+  valid.forEach((i, j) => {
+    slot[i] = j;
+  });
+  const results: NearestResult['results'] = new Array(valid.length);
   for (const i of order) {
     const lon = from.lons[i]!;
     const lat = from.lats[i]!;
     const fromPoints = pointHits(lon, lat);
     const fromShapes = shapeHits(lon, lat);
-    answers[i] =
+    const hits =
       fromPoints.length === 0
         ? fromShapes
         : [...fromPoints.filter((h) => h.d <= maxDistance), ...fromShapes]
             .sort(byDistance)
             .slice(0, k);
+    results[slot[i]!] = {
+      id: pointId(from, i),
+      nearest: hits.map((h) => ({ id: targets.ids[h.target]!, distance_m: h.d })),
+    };
   }
-  const results: NearestResult['results'] = valid.map((i) => ({
-    id: pointId(from, i),
-    nearest: answers[i]!.map((h) => ({ id: targets.ids[h.target]!, distance_m: h.d })),
-  }));
   return {
     results,
     skipped: invalidPointRows(from, { invalid }),
