@@ -8,9 +8,10 @@
  * every edge.
  */
 import type { Geometry, Position } from 'geojson';
-import { EdgeIndex, shapeParts } from './edge-index.ts';
+import { EdgeIndex } from './edge-index.ts';
 import { MASK, WGS84 } from './geodesic.ts';
 import { ecef, freshCache, LocalFrame, segmentDistance } from './segment-distance.ts';
+import { shapeParts } from './shape-parts.ts';
 import type { BBox } from './types.ts';
 
 /** Geodesic distance (m) between two lon/lat points. */
