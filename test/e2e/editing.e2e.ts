@@ -2,13 +2,15 @@
  * Editing against the real server (`server/main.ts` on PGlite in a temp ATLAS_DATA_DIR, built app
  * from dist/): an editor moves a pin and edits a field, reloads and sees both with the history; a
  * viewer sees no edit control and gets 403 from the API; two editors conflict and nothing is lost;
- * a name holding SQL and HTML is stored and shown verbatim. The server is started here (not by
+ * a name holding SQL and HTML is stored and shown verbatim; a delete is undone; a ledger file is
+ * imported as an update (preview, then one batch). The server is started here (not by
  * the preview global setup), on E2E_SERVER_PORT (default 8093).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.ts';
@@ -303,5 +305,92 @@ describe('editing the shared atlas in Chromium', () => {
     expect(after).not.toEqual(before);
     const share = (t: string) => Number(/([0-9.]+)\s*%/.exec(t)?.[1] ?? 'NaN');
     expect(share(after)).toBeGreaterThan(share(before));
+  }, 180_000);
+
+  it('an editor deletes a project and undoes it: gone from table and API, then back with its history', async () => {
+    const a = await Atlas.open(browser, BASE);
+    await signIn(a, 'ana');
+    const ids = await a.ledgerIds();
+    const id = ids.find((x) => x !== ROW && x !== 'tz-green-heart' && x !== 'e2e-nasty-name');
+    if (!id) throw new Error('no row to delete');
+    await openRow(a, id);
+    a.page.once('dialog', (d) => void d.accept());
+    await a.page.click('[data-testid="delete"]');
+    await a.page.waitForSelector('[data-testid="undo-bar"]');
+    await a.page.waitForSelector(`[data-testid="ledger-row"][data-id="${id}"]`, {
+      state: 'detached',
+    });
+    expect((await fetch(`${BASE}api/initiatives/${id}`)).status).toBe(404);
+    await shot(a, '10-undo-bar');
+    await a.page.click('[data-testid="undo"]');
+    await a.page.waitForSelector(`[data-testid="ledger-row"][data-id="${id}"]`);
+    const row = await (await fetch(`${BASE}api/initiatives/${id}`)).json();
+    expect(row.version).toBe(3);
+    const hist = await (await fetch(`${BASE}api/initiatives/${id}/history`)).json();
+    expect(hist.changes.map((c: { action: string; by: string }) => `${c.action}:${c.by}`)).toEqual(
+      expect.arrayContaining(['delete:ana', 'restore:ana']),
+    );
+    expect(a.errors.filter((e) => !/401/.test(e))).toEqual([]);
+    await a.close();
+  }, 180_000);
+
+  it('an editor imports a ledger file as an update: a preview, then one batch', async () => {
+    const list = (await (await fetch(`${BASE}api/initiatives`)).json()) as {
+      items: Record<string, unknown>[];
+    };
+    const header = readFileSync('data/initiatives.csv', 'utf8').split(/\r?\n/)[0] ?? '';
+    const columns = header.split(',');
+    const changed = list.items.find((r) => r.id !== ROW && r.id !== 'tz-green-heart');
+    if (!changed) throw new Error('no row to change');
+    const fresh = {
+      ...changed,
+      id: 'e2e-imported-row',
+      name_en: 'Imported by e2e',
+      name_zh: '导入的项目',
+    };
+    const edited = { ...changed, description: 'Changed through an imported file.' };
+    const csv = Papa.unparse({
+      fields: columns,
+      data: ([edited, fresh] as Record<string, unknown>[]).map((r) =>
+        columns.map((c) => r[c] ?? ''),
+      ),
+    });
+    const file = join(dataDir, 'ledger-update.csv');
+    writeFileSync(file, csv);
+
+    const a = await Atlas.open(browser, BASE);
+    await signIn(a, 'ana');
+    await a.page.click('[data-testid="import-ledger"]');
+    await a.page.setInputFiles('[data-testid="ledger-import-file"]', file);
+    await a.page
+      .waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 })
+      .catch((e: unknown) => {
+        throw new Error(
+          `no preview (page errors: ${a.errors.join(' | ') || 'none'}): ${String(e)}`,
+        );
+      });
+    const count = async (what: string) =>
+      Number.parseInt((await a.page.textContent(`[data-testid="import-${what}"]`)) ?? '', 10);
+    expect(await count('new')).toBe(1);
+    expect(await count('changed')).toBe(1);
+    expect(await count('unchanged')).toBe(0);
+    expect(await count('missing')).toBe(list.items.length - 1);
+    await shot(a, '11-import-preview');
+    await a.page.click('[data-testid="import-apply"]');
+    await a.page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    await a.page.waitForSelector('[data-testid="ledger-row"][data-id="e2e-imported-row"]');
+
+    const row = await (await fetch(`${BASE}api/initiatives/${String(changed.id)}`)).json();
+    expect(row.description).toBe('Changed through an imported file.');
+    const after = (await (await fetch(`${BASE}api/initiatives`)).json()) as { items: unknown[] };
+    // Missing rows are kept unless the user asks to delete them.
+    expect(after.items).toHaveLength(list.items.length + 1);
+    const hist = await (await fetch(`${BASE}api/initiatives/${String(changed.id)}/history`)).json();
+    const last = hist.changes.at(-1) as { batch: string | null; by: string };
+    expect(last.by).toBe('ana');
+    expect(last.batch).toBeTruthy();
+    // The only console error allowed: GET /api/me answering 401 before the sign-in.
+    expect(a.errors.filter((e) => !/401/.test(e))).toEqual([]);
+    await a.close();
   }, 180_000);
 });

@@ -86,7 +86,7 @@ export function ImportDialog() {
             type="file"
             accept=".csv,.txt,.xlsx,.xls,.ods"
             onChange={(e) => void onFile(e.target.files?.[0])}
-            data-testid="import-file"
+            data-testid="ledger-import-file"
           />
         </label>
         {d && preview && (
