@@ -107,6 +107,7 @@ function readTargets(to: FeaturesInput | PointSet, idField?: string): Targets {
 }
 
 type Hit = { target: number; d: number };
+const NO_HITS: Hit[] = [];
 const byDistance = (a: Hit, b: Hit) => a.d - b.d || a.target - b.target;
 
 export function nearest(
@@ -129,7 +130,7 @@ export function nearest(
 
   const pointHits = (lon: number, lat: number): Hit[] => {
     const P = targets.points;
-    if (!P || P.index.size === 0) return [];
+    if (!P || P.index.size === 0) return NO_HITS;
     const measure = (items: number[]): Hit[] =>
       items.map((item) => {
         const j = P.index.rows[item]!;
@@ -143,7 +144,7 @@ export function nearest(
   };
 
   const shapeHits = (lon: number, lat: number): Hit[] =>
-    edges ? edges.nearest(lon, lat, k, maxDistance) : [];
+    edges ? edges.nearest(lon, lat, k, maxDistance) : NO_HITS;
 
   // Queried cell by cell (the edge index then shares one box search per cell), answered in
   // input order: `slot` is each valid point's place in `results`.
