@@ -10,6 +10,7 @@
 import { featureCollection, multiPolygon } from '@turf/helpers';
 import { union } from '@turf/union';
 import type { Position } from 'geojson';
+import { type MessageParams, type Said, say } from '../common/messages.ts';
 import { WGS84 } from './geodesic.ts';
 import type { MultiPolygonCoords } from './types.ts';
 
@@ -43,9 +44,24 @@ export function crossingText(at: Position): string {
   return `self-intersecting polygon near [${coord(at[0])}, ${coord(at[1])}]`;
 }
 
-/** What the user is told after a repair: where, into how many parts, the area now. */
-export function repairNote(at: Position, repaired: MultiPolygonCoords): string {
+/** What the user is told after a repair: where, into how many parts, the area now (coded). */
+export function repairSaid(at: Position, repaired: MultiPolygonCoords): Said {
+  return say('polygon_repaired', repairParams(at, repaired));
+}
+
+/** The values of a repair message: the crossing, the parts, the area now. */
+export function repairParams(at: Position, repaired: MultiPolygonCoords): MessageParams {
   const parts = repaired.length;
-  const area = Math.round(areaM2(repaired)).toLocaleString('en-US');
-  return `${crossingText(at)}: repaired into ${parts} part${parts === 1 ? '' : 's'} (area ${area} m²) by splitting at the crossings`;
+  return {
+    lon: coord(at[0]),
+    lat: coord(at[1]),
+    parts,
+    plural: parts === 1 ? '' : 's',
+    area: Math.round(areaM2(repaired)).toLocaleString('en-US'),
+  };
+}
+
+/** What the user is told after a repair, in English (as the CLI prints it). */
+export function repairNote(at: Position, repaired: MultiPolygonCoords): string {
+  return repairSaid(at, repaired).reason;
 }

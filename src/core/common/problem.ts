@@ -6,6 +6,8 @@
  * is `problemJson`.
  */
 
+import type { MessageCode, MessageParams } from './messages.ts';
+
 export interface Problem {
   /** The file (its name as the user gave it). */
   file?: string;
@@ -22,6 +24,12 @@ export interface Problem {
   /** 1-based line and column of a syntax error in a text file. */
   line?: number;
   column?: number;
+  /**
+   * The message's code in THE catalogue (common/messages.ts) and its values, when it has one: the
+   * app words the problem in its language from these; `reason` stays the English (CLI) text.
+   */
+  code?: MessageCode;
+  params?: MessageParams;
   /** Default: an error for the row/feature it names (which is left out). */
   severity?: 'error' | 'warning';
 }
@@ -31,7 +39,8 @@ export interface Problem {
  * `file (row 4, line 5, id "tz-a", lat): is out of range`,
  * `parks.geojson (feature 2, geometry): self-intersecting polygon near [116.6, 39.9]`;
  * without a file, `row 3, lon: not a number: "abc"`; just the reason when nothing locates it.
- * The app shows the same text (a translation would take the structured problem, not this string).
+ * The app shows this text in English and words coded problems in Chinese from their code and
+ * params (src/web/i18n/problems.ts).
  */
 export function formatProblem(p: Problem): string {
   const parts: string[] = [];

@@ -2,6 +2,7 @@
  * Tables of points (CSV, spreadsheets): finding the coordinate columns by header, naming blank and
  * repeated headers, leading blank rows, and the range check of a coordinate.
  */
+import { type Said, say } from '../common/messages.ts';
 import type { FormatIssue } from './types.ts';
 
 export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度'] as const;
@@ -19,20 +20,23 @@ export function leadingBlankRows(rows: readonly string[][]): number {
   return k;
 }
 
-/** Why a coordinate is out of range (null when it is fine); hints at swapped columns. */
+/**
+ * Why a coordinate is out of range (null when it is fine); hints at swapped columns. `wkt`: the
+ * coordinate came from a WKT cell, so the message names the axis first.
+ */
 export function rangeError(
   value: number,
   axis: 'lon' | 'lat',
   other: number | undefined,
-): string | null {
+  wkt = false,
+): Said | null {
   const max = axis === 'lon' ? 180 : 90;
   if (value >= -max && value <= max) return null;
-  const name = axis === 'lon' ? 'longitude' : 'latitude';
   const swapped =
     axis === 'lat' && other !== undefined && Math.abs(other) <= 90 && Math.abs(value) <= 180;
-  return `out of range: ${value} (${name} must be between -${max} and ${max}${
-    swapped ? '; are the longitude and latitude columns swapped?' : ''
-  })`;
+  const code =
+    axis === 'lon' ? 'lon_out_of_range' : swapped ? 'lat_out_of_range_swapped' : 'lat_out_of_range';
+  return say(wkt ? `wkt_${code}` : code, { value });
 }
 
 export function findColumn(headers: string[], names: readonly string[]): number {
@@ -65,14 +69,14 @@ export function cleanHeaders(raw: string[], warnings: FormatIssue[]): string[] {
     let name = h.trim();
     if (name === '') {
       name = `column_${j + 1}`;
-      warnings.push({ field: name, reason: `column ${j + 1} has no header; named ${name}` });
+      warnings.push({ field: name, ...say('header_blank', { column: j + 1, name }) });
     }
     if (seen.has(name)) {
       let k = 2;
       while (seen.has(`${name}_${k}`)) k++;
       warnings.push({
         field: name,
-        reason: `header ${name} repeats; column ${j + 1} named ${name}_${k}`,
+        ...say('header_repeats', { name, column: j + 1, renamed: `${name}_${k}` }),
       });
       name = `${name}_${k}`;
     }
@@ -82,16 +86,17 @@ export function cleanHeaders(raw: string[], warnings: FormatIssue[]): string[] {
 }
 
 /** The "no coordinate columns" message, with what was found and the headers seen. */
-export function noCoordinatesReason(headers: string[], lonCol: number, latCol: number): string {
+export function noCoordinatesReason(headers: string[], lonCol: number, latCol: number): Said {
   const found =
     lonCol >= 0
       ? ` (found longitude column ${headers[lonCol]} but no latitude column)`
       : latCol >= 0
         ? ` (found latitude column ${headers[latCol]} but no longitude column)`
         : '';
-  return (
-    `no coordinate columns found${found}: expected a longitude column ` +
-    `(${LON_NAMES.join(', ')}) and a latitude column (${LAT_NAMES.join(', ')}), ` +
-    `or a WKT column with POINT(lon lat); headers seen: ${headers.join(', ')}`
-  );
+  return say('no_coordinates', {
+    found,
+    lonNames: LON_NAMES.join(', '),
+    latNames: LAT_NAMES.join(', '),
+    headers: headers.join(', '),
+  });
 }

@@ -9,6 +9,7 @@
  */
 import Papa from 'papaparse';
 import type { FeatureId } from '../analytics/types.ts';
+import { type Said, say } from '../common/messages.ts';
 import { parseNumber } from '../common/number.ts';
 import {
   cleanHeaders,
@@ -24,7 +25,7 @@ import {
 } from './columns.ts';
 import { toWgs84 } from './crs.ts';
 import { fatalResult } from './features.ts';
-import { fromWebMercator, looksLikeWebMercator, WEB_MERCATOR_NOTE } from './mercator.ts';
+import { fromWebMercator, looksLikeWebMercator } from './mercator.ts';
 import { decodeText, extensionOf } from './text.ts';
 import type { Bytes, FormatIssue, LoadMeta, LoadOptions, LoadResult } from './types.ts';
 
@@ -58,7 +59,7 @@ export function detectDelimiter(text: string, preferTab = false): string {
   return DELIMITERS_TO_GUESS.includes(guess) ? guess : ',';
 }
 
-type Coord = { value: number } | { error: string };
+type Coord = { value: number } | { error: Said };
 
 /**
  * A coordinate cell, read by THE number parser (common/number.ts); a decimal comma is read when
@@ -66,9 +67,11 @@ type Coord = { value: number } | { error: string };
  */
 function parseCoordinate(cell: string | undefined, delimiter: string): Coord {
   const s = (cell ?? '').trim();
-  if (s === '') return { error: 'blank' };
+  if (s === '') return { error: say('coord_blank') };
   const n = parseNumber(s, { decimalComma: delimiter !== ',' });
-  return n === null ? { error: `not a number: ${JSON.stringify(s)}` } : { value: n };
+  return n === null
+    ? { error: say('coord_not_number', { value: JSON.stringify(s) }) }
+    : { value: n };
 }
 
 /** Text per PapaParse chunk: large files are parsed piece by piece, with progress. */
@@ -117,7 +120,7 @@ export function loadCsv(bytes: Bytes, name: string, options: LoadOptions = {}): 
     return {
       ...(row !== undefined && row > 0 ? { row } : {}),
       field: '',
-      reason: `${e.code}: ${e.message}`,
+      ...say('csv_parse', { papaCode: e.code, message: e.message }),
     };
   });
   return tableToPoints(parsed.data, {
@@ -157,19 +160,17 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
   const progress = options.onProgress ?? (() => {});
   const skip = leadingBlankRows(data);
   if (skip === data.length) {
-    return fatalResult(
-      format,
-      'points',
-      { field: 'header', reason: 'empty file: no header row' },
-      crs,
-      src.meta,
-    );
+    return fatalResult(format, 'points', { field: 'header', ...say('table_empty') }, crs, src.meta);
   }
   const warnings: FormatIssue[] = [];
   if (skip > 0) {
     warnings.push({
       field: 'header',
-      reason: `the header is on ${src.where(skip + 1)} (${skip} blank ${skip === 1 ? 'line' : 'lines'} before it skipped)`,
+      ...say(skip === 1 ? 'header_after_blank_line' : 'header_after_blank_lines', {
+        where: src.where(skip + 1),
+        count: skip,
+        line: skip + 1,
+      }),
     });
   }
   warnings.push(...src.warnings);
@@ -192,7 +193,7 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
     return fatalResult(
       format,
       'points',
-      { field: 'header', reason: noCoordinatesReason(headers, lonCol, latCol) },
+      { field: 'header', ...noCoordinatesReason(headers, lonCol, latCol) },
       crs,
       { ...columnsMeta, preview },
     );
@@ -206,7 +207,7 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
       if (j >= 0) return j;
       warnings.push({
         field: options.idField,
-        reason: `no column ${options.idField}; ids are row numbers or the id column`,
+        ...say('id_column_missing', { name: options.idField }),
       });
     }
     return headers.findIndex((h) => norm(h) === 'id');
@@ -218,23 +219,23 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
       const lon = parseCoordinate(rec[lonCol], src.decimalDelimiter);
       const lat = parseCoordinate(rec[latCol], src.decimalDelimiter);
       const issues: FormatIssue[] = [];
-      if ('error' in lon) issues.push({ row: r, field: lonField, reason: lon.error });
-      if ('error' in lat) issues.push({ row: r, field: latField, reason: lat.error });
+      if ('error' in lon) issues.push({ row: r, field: lonField, ...lon.error });
+      if ('error' in lat) issues.push({ row: r, field: latField, ...lat.error });
       return 'value' in lon && 'value' in lat ? { lon: lon.value, lat: lat.value } : { issues };
     }
     const cell = (rec[wktCol] ?? '').trim();
     const m = WKT_POINT.exec(cell);
     if (m) return { lon: Number(m[1]), lat: Number(m[2]) };
     const type = WKT_START.exec(cell)?.[1]?.toUpperCase();
-    const reason =
+    const said =
       cell === ''
-        ? 'blank'
+        ? say('coord_blank')
         : /\bEMPTY\s*$/i.test(cell)
-          ? 'empty point (POINT EMPTY)'
+          ? say('wkt_empty')
           : type && type !== 'POINT'
-            ? `WKT geometry ${type} is not a POINT`
-            : `not a WKT POINT(lon lat): ${JSON.stringify(cell.slice(0, 60))}`;
-    return { issues: [{ row: r, field: lonField, reason }] };
+            ? say('wkt_not_point', { type })
+            : say('wkt_malformed', { value: JSON.stringify(cell.slice(0, 60)) });
+    return { issues: [{ row: r, field: lonField, ...said }] };
   };
 
   // Web Mercator metres (x/y columns of 13363000, 3787000): recognised on a sample, converted.
@@ -246,7 +247,7 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
   const mercator =
     looksLikeWebMercator(sample) &&
     sample.some(([x, y]) => Math.abs(x) > 1000 || Math.abs(y) > 1000);
-  if (mercator) warnings.push({ field: lonField, reason: WEB_MERCATOR_NOTE });
+  if (mercator) warnings.push({ field: lonField, ...say('web_mercator') });
 
   const errors: FormatIssue[] = [];
   const lons: number[] = [];
@@ -267,7 +268,7 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
       warnings.push({
         row: r,
         field: '',
-        reason: `has ${rec.length} fields, the header has ${headers.length}`,
+        ...say('row_field_count', { count: rec.length, expected: headers.length }),
       });
     }
     const pair = readPair(rec, r);
@@ -276,11 +277,10 @@ export function tableToPoints(data: string[][], src: TableSource): LoadResult {
       continue;
     }
     const [lon, lat] = mercator ? fromWebMercator(pair.lon, pair.lat) : [pair.lon, pair.lat];
-    const lonErr = rangeError(lon, 'lon', lat);
-    const latErr = rangeError(lat, 'lat', lon);
-    const prefix = (axis: string) => (useColumns ? '' : `${axis} `);
-    if (lonErr) errors.push({ row: r, field: lonField, reason: `${prefix('longitude')}${lonErr}` });
-    if (latErr) errors.push({ row: r, field: latField, reason: `${prefix('latitude')}${latErr}` });
+    const lonErr = rangeError(lon, 'lon', lat, !useColumns);
+    const latErr = rangeError(lat, 'lat', lon, !useColumns);
+    if (lonErr) errors.push({ row: r, field: lonField, ...lonErr });
+    if (latErr) errors.push({ row: r, field: latField, ...latErr });
     if (lonErr || latErr) continue;
     const [x, y] = toWgs84(lon, lat, crs);
     const props: Record<string, unknown> = {};

@@ -4,9 +4,11 @@
  * are reported by their 0-based position and kept in place, so positions match the file.
  * Also: points as columns from point features, and any result as a FeatureCollection.
  */
+
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { featureId } from '../analytics/ids.ts';
 import type { FeatureId } from '../analytics/types.ts';
+import { say } from '../common/messages.ts';
 import { geometryToWgs84 } from './crs.ts';
 import type { Crs, FormatIssue, LoadMeta, LoadResult, PointColumns } from './types.ts';
 
@@ -152,7 +154,7 @@ export function featureResult(
       errors.push({
         feature: i,
         field: 'type',
-        reason: `not a GeoJSON Feature (type ${JSON.stringify(type ?? null)})`,
+        ...say('not_a_feature', { type: JSON.stringify(type ?? null) }),
       });
       return { type: 'Feature', properties: null, geometry: null };
     }

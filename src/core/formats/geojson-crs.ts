@@ -11,6 +11,7 @@
  * - any other declared CRS (a projected one such as EPSG:4547 CGCS2000 / 3-degree Gauss-Kruger or
  *   EPSG:32650 UTM 50N): refused with its name. Converting those needs PROJ, which we do not ship.
  */
+import { say } from '../common/messages.ts';
 import {
   declaredCrsName,
   fromWebMercator,
@@ -96,7 +97,7 @@ export function geoJsonCrs(root: unknown, features: readonly unknown[]): GeoJson
   const sample = samplePairs(features);
   const metres = sample.filter(([x, y]) => Math.abs(x) > 1000 || Math.abs(y) > 1000).length;
   if (looksLikeWebMercator(sample) && metres * 2 >= sample.length) {
-    return { kind: 'mercator', warning: { field: 'crs', reason: WEB_MERCATOR_NOTE } };
+    return { kind: 'mercator', warning: { field: 'crs', ...say('web_mercator') } };
   }
   return { kind: 'lonlat' };
 }

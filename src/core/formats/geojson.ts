@@ -5,6 +5,7 @@
  * Web Mercator files (declared by an old-style `crs` member, or evident from the coordinates) are
  * converted with a warning; other declared projections are refused by name (geojson-crs.ts).
  */
+import { say } from '../common/messages.ts';
 import { fatalResult, featureResult } from './features.ts';
 import { featuresFromWebMercator, geoJsonCrs } from './geojson-crs.ts';
 import { jsonErrorOffset } from './json-position.ts';
@@ -34,7 +35,9 @@ export function loadGeoJson(bytes: Bytes, _name: string, options: LoadOptions = 
       'features',
       {
         field: 'json',
-        reason: `malformed JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${message}`,
+        ...(at
+          ? say('json_malformed_at', { line: at.line, column: at.column, message })
+          : say('json_malformed', { message })),
         ...(at ?? {}),
       },
       crs,
@@ -47,7 +50,7 @@ export function loadGeoJson(bytes: Bytes, _name: string, options: LoadOptions = 
   if (Array.isArray(json)) {
     warnings.push({
       field: 'type',
-      reason: 'a JSON array, not GeoJSON; read as a list of Features',
+      ...say('json_array'),
     });
     features = json;
   } else if (type === 'FeatureCollection') {
@@ -56,7 +59,7 @@ export function loadGeoJson(bytes: Bytes, _name: string, options: LoadOptions = 
       return fatalResult(
         'geojson',
         'features',
-        { field: 'features', reason: 'FeatureCollection without a "features" array' },
+        { field: 'features', ...say('json_no_features') },
         crs,
         meta,
       );
@@ -76,7 +79,7 @@ export function loadGeoJson(bytes: Bytes, _name: string, options: LoadOptions = 
       'features',
       {
         field: 'type',
-        reason: `not GeoJSON: ${what} (expected a FeatureCollection, a Feature or a geometry)`,
+        ...say('json_not_geojson', { what }),
       },
       crs,
       meta,

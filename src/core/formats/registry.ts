@@ -3,6 +3,7 @@
  * content, and how to load it. `loadFile` picks the format (explicit id, else extension, else
  * content) and never throws: an unexpected failure becomes a fatal error in the result.
  */
+import { say } from '../common/messages.ts';
 import { notTextReason } from './binary.ts';
 import { loadCsv } from './csv.ts';
 import { fatalResult } from './features.ts';
@@ -170,7 +171,11 @@ export function noUsableRow(result: LoadResult): LoadResult {
     errors: [
       {
         field: 'file',
-        reason: `no usable ${what}: ${total} ${what}${total === 1 ? '' : 's'}, all with problems${firstText}`,
+        ...say(what === 'row' ? 'no_usable_row' : 'no_usable_feature', {
+          total,
+          plural: total === 1 ? '' : 's',
+          first: firstText,
+        }),
       },
       ...result.errors,
     ],

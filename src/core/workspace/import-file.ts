@@ -7,9 +7,9 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { formatProblem } from '../common/problem.ts';
+import { say } from '../common/messages.ts';
+import type { Problem } from '../common/problem.ts';
 import { type Crs, loadFile } from '../formats/index.ts';
-import type { FormatIssue } from '../formats/types.ts';
 import { columnsBbox, type PointTable, pointTable, TABLE_MIN_POINTS } from './point-table.ts';
 
 export interface ImportOptions {
@@ -35,13 +35,17 @@ export interface ImportOutcome {
   /** [minLon, minLat, maxLon, maxLat] of the layer, to show it after the import. */
   bbox: [number, number, number, number] | null;
   total: number;
-  /** Errors (rows or features left out), formatted ("row 4, lat: out of range"), the first 500. */
-  problems: string[];
+  /**
+   * Errors (rows or features left out), the first 500: structured problems, which the app words
+   * in its language (formatProblem gives the CLI's English: "row 4, lat: out of range").
+   */
+  problems: Problem[];
   problemCount: number;
   /** Warnings: what was read differently from how it was written (a projection converted, an
-   * encoding guessed, a ring closed), formatted; the rows concerned were kept. */
-  notes: string[];
-  fatal: string | null;
+   * encoding guessed, a ring closed); the rows concerned were kept. */
+  notes: Problem[];
+  /** Why nothing could be imported (null when a layer came out). */
+  fatal: Problem | null;
   /** Set when a CSV's coordinate columns must be picked by the user. */
   pick: { columns: string[]; preview: string[][] } | null;
   /** Spreadsheet: every sheet of the workbook and the one read (null for other formats). */
@@ -50,9 +54,6 @@ export interface ImportOutcome {
 }
 
 const MAX_PROBLEMS = 500;
-
-/** A problem as the app shows it: THE formatter (common/problem.ts), as the CLI prints it. */
-const describe = (i: FormatIssue) => formatProblem(i);
 
 export async function importFile(
   buffer: ArrayBuffer,
@@ -71,9 +72,9 @@ export async function importFile(
     format: r.format,
     kind: r.kind,
     total: r.meta.total,
-    problems: r.errors.slice(0, MAX_PROBLEMS).map(describe),
+    problems: r.errors.slice(0, MAX_PROBLEMS),
     problemCount: r.errors.length,
-    notes: r.warnings.slice(0, MAX_PROBLEMS).map(describe),
+    notes: r.warnings.slice(0, MAX_PROBLEMS),
     sheets: r.meta.sheets ?? null,
     sheet: r.meta.sheet ?? null,
   };
@@ -95,7 +96,7 @@ export async function importFile(
       bytes: null,
       table: null,
       bbox: null,
-      fatal: r.errors[0] ? describe(r.errors[0]) : 'could not read the file',
+      fatal: r.errors[0] ?? say('import_unreadable'),
       pick: noCoords ? { columns, preview } : null,
     };
   }
@@ -128,14 +129,15 @@ export async function importFile(
   }
   if (features.length === 0) {
     // Nothing to show: an error with the file's problems, not a layer of nothing.
-    const what = r.kind === 'points' ? 'rows' : 'features';
+    const code = r.kind === 'points' ? 'import_no_usable_rows' : 'import_no_usable_features';
+    const allBad = r.meta.total > 0 ? ', all with problems' : '';
     return {
       ...base,
       data: { type: 'FeatureCollection', features: [] },
       bytes: null,
       table: null,
       bbox: null,
-      fatal: `no usable ${what}: the file has ${r.meta.total} ${what}${r.meta.total > 0 ? ', all with problems' : ''}`,
+      fatal: say(code, { total: r.meta.total, allBad }),
       pick: null,
     };
   }

@@ -7,13 +7,15 @@
  * out with the reason. Pure.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { repairNote, repairPolygonal } from '../analytics/repair.ts';
+import { repairParams, repairPolygonal } from '../analytics/repair.ts';
 import type { MultiPolygonCoords } from '../analytics/types.ts';
 import { checkPolygonal, findSelfIntersection } from '../analytics/validate.ts';
+import { type MessageParams, say } from '../common/messages.ts';
+import type { Problem } from '../common/problem.ts';
 import type { Region } from './model.ts';
 
 export type RegionGeometryCheck =
-  | { geometry: Polygon | MultiPolygon; note: string | null }
+  | { geometry: Polygon | MultiPolygon; note: string | null; params?: MessageParams }
   | { error: string };
 
 function asGeometry(coords: MultiPolygonCoords): Polygon | MultiPolygon {
@@ -31,14 +33,15 @@ export function checkRegionGeometry(geometry: Polygon | MultiPolygon): RegionGeo
   const repaired = repairPolygonal(checked.coords);
   if (repaired.length === 0)
     return { error: 'self-intersecting polygon: nothing left after repair' };
-  return { geometry: asGeometry(repaired), note: repairNote(crossing, repaired) };
+  const params = repairParams(crossing, repaired);
+  return { geometry: asGeometry(repaired), note: say('polygon_repaired', params).reason, params };
 }
 
 export interface RegionsChecked {
   /** The regions to keep, in order (repaired ones replaced). */
   regions: Region[];
-  /** One line per region repaired or left out, naming it. */
-  notes: string[];
+  /** One problem per region repaired or left out, naming it (coded: the app words it). */
+  notes: Problem[];
   /** The same, as data: which region, whether it was left out, why. */
   issues: Array<{ id: string; name: string; leftOut: boolean; reason: string }>;
   /** False when nothing had to change. */
@@ -55,7 +58,7 @@ export function checkRegions(
 ): RegionsChecked {
   const before = new Map(previous.map((r) => [r.id, r]));
   const out: Region[] = [];
-  const notes: string[] = [];
+  const notes: Problem[] = [];
   const issues: RegionsChecked['issues'] = [];
   let changed = false;
   for (const r of regions) {
@@ -65,13 +68,13 @@ export function checkRegions(
     }
     const c = checkRegionGeometry(r.geometry);
     if ('error' in c) {
-      notes.push(`region "${r.name}": left out: ${c.error}`);
+      notes.push(say('region_left_out', { name: r.name, reason: c.error }));
       issues.push({ id: r.id, name: r.name, leftOut: true, reason: c.error });
       changed = true;
       continue;
     }
     if (c.note) {
-      notes.push(`region "${r.name}": ${c.note}`);
+      notes.push(say('region_repaired', { name: r.name, ...c.params }));
       issues.push({ id: r.id, name: r.name, leftOut: false, reason: c.note });
       out.push({ ...r, geometry: c.geometry });
       changed = true;

@@ -123,7 +123,7 @@ describe('repair of a self-intersecting polygon', () => {
       ['bow', false],
       ['flat', true],
     ]);
-    expect(c.notes[1]).toBe(
+    expect(c.notes[1]?.reason).toBe(
       'region "flat": left out: empty geometry (no ring with 3 distinct vertices)',
     );
     // Regions already seen (same object) are not checked again.
@@ -142,7 +142,7 @@ describe('repair of a self-intersecting polygon', () => {
       1e-9,
     );
     expect(s.report?.name).toBe('my bow-tie');
-    expect(s.report?.notes[0]).toMatch(
+    expect(s.report?.notes[0]?.reason).toMatch(
       /^region "my bow-tie": self-intersecting polygon near \[116\.05, 39\.05\]: repaired into 2 parts/,
     );
     useWorkspace.setState({ regions: [], report: null });

@@ -132,7 +132,7 @@ describe('CSV: WKT column', () => {
       [116.5, 40],
     ]);
     expect(r.points!.ids).toEqual(['w1', 'w2']);
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { row: 3, field: 'WKT', reason: 'empty point (POINT EMPTY)' },
       { row: 4, field: 'WKT', reason: 'WKT geometry LINESTRING is not a POINT' },
       { row: 5, field: 'WKT', reason: 'not a WKT POINT(lon lat): "POINT(116.6"' },
@@ -162,7 +162,7 @@ describe('CSV: bad rows and bad files', () => {
   });
 
   it('reports each bad coordinate with its row and column', () => {
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { row: 2, field: 'lon', reason: 'blank' },
       { row: 3, field: 'lat', reason: 'not a number: "north"' },
       {
@@ -178,7 +178,9 @@ describe('CSV: bad rows and bad files', () => {
       },
       { row: 8, field: 'lat', reason: 'blank' },
     ]);
-    expect(r.warnings).toEqual([{ row: 8, field: '', reason: 'has 2 fields, the header has 4' }]);
+    expect(r.warnings).toMatchObject([
+      { row: 8, field: '', reason: 'has 2 fields, the header has 4' },
+    ]);
   });
 
   it('no coordinate columns: a fatal error that lists the headers seen', () => {

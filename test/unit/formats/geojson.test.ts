@@ -16,7 +16,7 @@ describe('GeoJSON', () => {
     expect(r.kind).toBe('features');
     expect(r.fatal).toBe(false);
     expect(r.features!.features).toHaveLength(8);
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { feature: 2, field: 'geometry', reason: 'no geometry (null)' },
       {
         feature: 3,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/core/common/problem.ts';
 import { loadFile, loadGeoJson } from '../../../src/core/formats/index.ts';
 import { checkRfc7946 } from '../../../src/core/formats/rfc7946.ts';
 import { resultToRfc7946, toRfc7946 } from '../../../src/core/formats/rfc7946-write.ts';
@@ -323,13 +324,15 @@ describe('the app import path (core/workspace/import-file.ts, run by the worker)
     const [x, y] = (r.data.features[0]!.geometry as { coordinates: number[] }).coordinates;
     expect(x).toBeCloseTo(120.0419, 4);
     expect(y).toBeCloseTo(32.1803, 4);
-    expect(r.notes.join('\n')).toMatch(/EPSG:3857.*Web Mercator/);
+    expect(r.notes.map((p) => formatProblem(p)).join('\n')).toMatch(/EPSG:3857.*Web Mercator/);
   });
 
   it('an EPSG:4547 file is refused with its name', async () => {
     const { importFile } = await import('../../../src/core/workspace/import-file.ts');
     const r = await importFile(buffer('gauss-kruger-4547.geojson'), 'g.geojson', { crs: 'wgs84' });
     expect(r.data.features).toEqual([]);
-    expect(`${r.fatal} ${r.problems.join(' ')}`).toMatch(/this file is in EPSG:4547/);
+    expect(`${r.fatal?.reason} ${r.problems.map((p) => formatProblem(p)).join(' ')}`).toMatch(
+      /this file is in EPSG:4547/,
+    );
   });
 });

@@ -71,7 +71,7 @@ describe('.xlsx import', () => {
     expect(r.fatal).toBe(false);
     expect(r.points!.properties.map((p) => p.name)).toEqual(['good', 'good too']);
     expect(Array.from(r.points!.rows)).toEqual([1, 4]);
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { row: 2, field: 'lat', reason: 'not a number: "north"' },
       { row: 3, field: 'lat', reason: 'out of range: 129.9 (latitude must be between -90 and 90)' },
     ]);
@@ -96,7 +96,7 @@ describe('.xlsx import', () => {
       latField: 'district',
     });
     expect(picked.pick).toBeNull();
-    expect(picked.fatal).toMatch(/no usable row: 2 rows, all with problems/);
+    expect(picked.fatal?.reason).toMatch(/no usable row: 2 rows, all with problems/);
     expect(picked.data.features).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/core/common/problem.ts';
 import { importFile } from '../../../src/core/workspace/import-file.ts';
 import {
   decodeRegions,
@@ -89,7 +90,7 @@ describe('importFile', () => {
   it('asks for the columns when it cannot find them, then reads with the picked ones', async () => {
     const csv = 'name,E,N\nA,116.5,40.5\nB,116.6,95\nC,116.7,40.7\n';
     const first = await importFile(enc(csv), 'x.csv', { crs: 'wgs84' });
-    expect(first.fatal).toMatch(/no coordinate columns/);
+    expect(first.fatal?.reason).toMatch(/no coordinate columns/);
     expect(first.pick?.columns).toEqual(['name', 'E', 'N']);
     expect(first.pick?.preview[0]).toEqual(['A', '116.5', '40.5']);
     const second = await importFile(enc(csv), 'x.csv', {
@@ -99,7 +100,9 @@ describe('importFile', () => {
     });
     expect(second.fatal).toBeNull();
     expect(second.data.features).toHaveLength(2);
-    expect(second.problems).toEqual([expect.stringMatching(/^row 2, N: out of range/)]);
+    expect(second.problems.map((p) => formatProblem(p))).toEqual([
+      expect.stringMatching(/^row 2, N: out of range/),
+    ]);
   });
 
   it('reads lat-before-lon columns and quoted newlines', async () => {
