@@ -1,25 +1,17 @@
 import { useEffect, useState } from 'react';
-import { loadAtlasData } from '../../core/ledger/load.ts';
-import { formatIssue } from '../../core/ledger/validate.ts';
-import { servedByAtlasServer } from '../api/served.ts';
+import { formatProblemIn } from '../i18n/problems.ts';
+import { translate } from '../i18n/useT.ts';
 import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
-import { withPublishedLayers } from './publishedLayers.ts';
-
-const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
-/** The atlas server's API, when the app is served by it (npm start / npm run dev). */
-const API_BASE = `${import.meta.env.BASE_URL}api/`;
+import { atlasData } from './early-data.ts';
 
 /** Loads the shipped data once; reports failed layers and skipped rows as notices. */
 export function useAtlasData(): { error: string | null } {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    loadAtlasData(DATA_BASE, (url) => fetch(url))
-      // With a server, its published layers (parks, residential, population) for everyone.
-      .then((data) =>
-        servedByAtlasServer() ? withPublishedLayers(data, API_BASE, (url) => fetch(url)) : data,
-      )
+    // Started by main.tsx before the first render (early-data.ts); here it is only awaited.
+    atlasData()
       .then((data) => {
         if (cancelled) return;
         const s = useAtlas.getState();
@@ -28,7 +20,8 @@ export function useAtlasData(): { error: string | null } {
           s.addNotice({
             id: `layer-${f.layer}`,
             level: 'error',
-            text: `${f.file}: ${f.message}. The other layers are shown.`,
+            text: (lang) =>
+              translate(lang, 'noticeLayerFailed', { file: f.file, message: f.message }),
             details: [],
           });
         }
@@ -36,8 +29,8 @@ export function useAtlasData(): { error: string | null } {
           s.addNotice({
             id: 'data-issues',
             level: 'warning',
-            text: `${data.issues.length} data problem(s): the affected rows or features were skipped; the rest loaded.`,
-            details: data.issues.map(formatIssue),
+            text: (lang) => translate(lang, 'noticeDataIssues', { n: data.issues.length }),
+            details: data.issues.map((p) => (lang) => formatProblemIn(p, lang)),
           });
         }
         // With no view in the link, frame what the link asks for.
@@ -45,6 +38,10 @@ export function useAtlasData(): { error: string | null } {
           if (s.selection) selectFeature(s.selection, { fly: true });
           else if (s.filters.cities.length === 1) focusCity(s.filters.cities[0] ?? null);
           else flyToAll();
+          // The first framing jumps: a flight redraws every frame in between, and the first
+          // map waits for it to land.
+          const fly = useAtlas.getState().fly;
+          if (fly) useAtlas.setState({ fly: { ...fly, instant: true } });
         }
       })
       .catch((e: unknown) => {

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { formatProblem } from '../../core/common/problem.ts';
 import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
-import { useAtlas } from '../state/store.ts';
+import { formatProblemIn } from '../i18n/problems.ts';
+import { translate } from '../i18n/useT.ts';
+import { type LocalText, useAtlas } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
-import { STRINGS } from '../i18n/strings.ts';
 import {
   clearWorkspace,
   loadWorkspace,
@@ -12,7 +12,7 @@ import {
 } from '../workspace/persist.ts';
 import { useWorkspace } from '../workspace/store.ts';
 
-const notice = (text: string, details: string[] = []) =>
+const notice = (text: LocalText, details: LocalText[] = []) =>
   useAtlas.getState().addNotice({ id: 'workspace', level: 'warning', text, details });
 
 /**
@@ -34,16 +34,15 @@ export function useWorkspaceSync(): void {
         });
         if (dropped > 0) {
           notice(
-            `${dropped} stored item(s) could not be read and were left out.`,
-            problems.slice(0, 50).map(formatProblem),
+            (lang) => translate(lang, 'wsStoredLeftOut', { n: dropped }),
+            problems.slice(0, 50).map((p) => (lang) => formatProblemIn(p, lang)),
           );
         }
       })
       .catch((e: unknown) => {
         useWorkspace.setState({ regions: fromLink, restored: true });
-        notice(
-          `Your saved regions and layers could not be read (${e instanceof Error ? e.message : String(e)}); new work will not be kept.`,
-        );
+        const error = e instanceof Error ? e.message : String(e);
+        notice((lang) => translate(lang, 'wsStoredUnreadable', { error }));
       });
     const unsubscribe = useWorkspace.subscribe((s, prev) => {
       if (!s.restored || (s.regions === prev.regions && s.layers === prev.layers)) return;
@@ -53,11 +52,10 @@ export function useWorkspaceSync(): void {
           .then(({ refused }) => {
             if (refused.length > 0) keepForSession(refused);
           })
-          .catch((e: unknown) =>
-            notice(
-              `Could not save your work in this browser (${e instanceof Error ? e.message : String(e)}).`,
-            ),
-          );
+          .catch((e: unknown) => {
+            const error = e instanceof Error ? e.message : String(e);
+            notice((lang) => translate(lang, 'wsSaveFailed', { error }));
+          });
       }, 300);
     });
     return () => {
@@ -66,10 +64,6 @@ export function useWorkspaceSync(): void {
     };
   }, []);
 }
-
-/** `{name}` placeholders filled. */
-const fill = (text: string, params: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (all, k: string) => params[k] ?? all);
 
 /**
  * Layers the browser refused to keep stay for the session, marked so, and the user is told which
@@ -85,7 +79,7 @@ function keepForSession(refused: readonly Refused[]): void {
     useAtlas.getState().addNotice({
       id: `not-kept-${r.id}`,
       level: 'warning',
-      text: fill(STRINGS[lang].impNotKept, {
+      text: translate(lang, 'impNotKept', {
         name: r.name,
         mb: String(Math.ceil(r.bytes / 1e6)),
         error: r.error,

@@ -13,6 +13,31 @@ const en = {
   appSubtitle: 'Urban planning programmes on a map',
   language: 'Language',
   switchLang: '中文',
+  // i18n (issue 11): CRS choices, import report counts, default names, notices, map controls.
+  crsWgs84: 'WGS84 (GPS)',
+  crsGcj02: 'GCJ-02 (Amap, Tencent)',
+  crsBd09: 'BD-09 (Baidu)',
+  impSummary: '{name}: {loaded} loaded (of {total})',
+  impProblemsOne: '1 problem (that row was skipped)',
+  impProblemsOther: '{n} problems (those rows were skipped)',
+  impNotesOne: '1 note',
+  impNotesOther: '{n} notes',
+  impRegionsN: '{n} regions',
+  impLayerRows: '{name} ({n} rows)',
+  impFatal: 'Could not import {name}: {reason}',
+  regionDefault: 'Region {n}',
+  wsStoredLeftOut: '{n} stored item(s) could not be read and were left out.',
+  wsStoredUnreadable:
+    'Your saved regions and layers could not be read ({error}); new work will not be kept.',
+  wsSaveFailed: 'Could not save your work in this browser ({error}).',
+  noticeLayerFailed: '{file}: {message}. The other layers are shown.',
+  noticeDataIssues:
+    '{n} data problem(s): the affected rows or features were skipped; the rest loaded.',
+  noticeParkIssues:
+    '{n} park(s) with invalid geometry were skipped or repaired for coverage (overlaps are counted once).',
+  noticeStandards:
+    'Green-space standards could not be loaded ({error}); the scorecard shows no thresholds.',
+  noticeMap: 'Map: {message}',
   city: 'City',
   allCities: 'All cities',
   filters: 'Filters',
@@ -214,6 +239,21 @@ const en = {
   area: 'Area',
   greenArea: 'Green area',
   greenShare: 'Green share',
+  // Phones: the bottom sheet, its tabs and the header menu; the ledger's keys.
+  sheetLabel: 'Panels',
+  sheetOpen: 'Show the panels',
+  sheetClose: 'Hide the panels',
+  sheetFull: 'Full height',
+  sheetHalf: 'Half height',
+  tabLedger: 'Ledger',
+  tabGreen: 'Green',
+  tabRegions: 'Regions',
+  summaryProjects: '{n} projects',
+  menu: 'More',
+  wsDrawHintTouch:
+    'Tap the map: a rectangle or circle takes two taps; a polygon ends when you tap its first point.',
+  ledgerKeys:
+    'Arrow keys, Home and End move between rows; Enter opens the details; Esc closes them.',
 };
 
 export type Strings = typeof en;
@@ -224,6 +264,26 @@ const zh: Strings = {
   appSubtitle: '城市规划项目一张图',
   language: '语言',
   switchLang: 'English',
+  crsWgs84: 'WGS84（GPS 卫星定位）',
+  crsGcj02: 'GCJ-02（高德、腾讯）',
+  crsBd09: 'BD-09（百度）',
+  impSummary: '{name}：已导入 {loaded} 条，共 {total} 条',
+  impProblemsOne: '1 个问题（该行已跳过）',
+  impProblemsOther: '{n} 个问题（这些行已跳过）',
+  impNotesOne: '1 条提示',
+  impNotesOther: '{n} 条提示',
+  impRegionsN: '{n} 个区域',
+  impLayerRows: '{name}（{n} 行）',
+  impFatal: '无法导入 {name}：{reason}',
+  regionDefault: '区域 {n}',
+  wsStoredLeftOut: '有 {n} 项已保存的内容无法读取，已略去。',
+  wsStoredUnreadable: '无法读取已保存的区域和图层（{error}）；新的工作将不会被保存。',
+  wsSaveFailed: '无法在此浏览器中保存您的工作（{error}）。',
+  noticeLayerFailed: '{file}：{message}。其他图层照常显示。',
+  noticeDataIssues: '{n} 处数据问题：相关的行或要素已跳过，其余已加载。',
+  noticeParkIssues: '{n} 个公园几何无效，计算覆盖率时已跳过或修复（重叠部分只计一次）。',
+  noticeStandards: '无法加载绿地标准（{error}）；评分卡不显示标准值。',
+  noticeMap: '地图：{message}',
   city: '城市',
   allCities: '全部城市',
   filters: '筛选',
@@ -418,11 +478,23 @@ const zh: Strings = {
   area: '面积',
   greenArea: '绿地面积',
   greenShare: '绿地占比',
+  sheetLabel: '面板',
+  sheetOpen: '展开面板',
+  sheetClose: '收起面板',
+  sheetFull: '全屏',
+  sheetHalf: '半屏',
+  tabLedger: '台账',
+  tabGreen: '绿地',
+  tabRegions: '区域',
+  summaryProjects: '{n} 个项目',
+  menu: '更多',
+  wsDrawHintTouch: '在地图上点按：矩形、圆形点按两次；多边形点按起点结束。',
+  ledgerKeys: '方向键、Home、End 在行间移动；Enter 打开详情；Esc 关闭详情。',
 };
 
 export const STRINGS: Record<'en' | 'zh', Strings> = { en, zh };
 
-type Pair = { en: string; zh: string };
+export type Pair = { en: string; zh: string };
 
 export const CATEGORY_LABELS: Record<Category, Pair> = {
   transport: { en: 'Transport', zh: '交通' },

@@ -11,6 +11,8 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { RegionShape } from '../../core/workspace/model.ts';
+import { translate } from '../i18n/useT.ts';
+import { useAtlas } from '../state/store.ts';
 import { addRegion, newId, updateRegion, useWorkspace } from '../workspace/store.ts';
 
 const editable = {
@@ -63,7 +65,8 @@ export function DrawControl() {
       const n = useWorkspace.getState().regions.length + 1;
       addRegion({
         id: String(id),
-        name: `Region ${n}`,
+        // A default name in the language of the moment (the user may rename it).
+        name: translate(useAtlas.getState().lang, 'regionDefault', { n: String(n) }),
         shape: ctx.mode as RegionShape,
         geometry: f.geometry as Polygon,
       });

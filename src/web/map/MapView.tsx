@@ -9,20 +9,27 @@ import MapGL, {
   ScaleControl,
   Source,
 } from 'react-map-gl/maplibre';
+import { translate } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useGreen } from '../state/green-store.ts';
+import { openSiteUnknown } from '../state/site-unknown-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { EditMapLayer } from '../ui/edit/EditMapLayer.tsx';
 import { useEdit } from '../ui/edit/edit-store.ts';
+import { siteUnknownText } from '../ui/SiteUnknownList.tsx';
 import { useWorkspace } from '../workspace/store.ts';
 import { buildBasemapStyle } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
-import { DrawControl } from './DrawControl.tsx';
 import { initiativePoints } from './features.ts';
+import { markFirstMap } from './first-map.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
+import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
+import { MAP_LOCALE } from './map-locale.ts';
+import { SheetPadding } from './SheetPadding.tsx';
+import { groupSiteUnknown, siteUnknownMarkers } from './site-unknown.ts';
 import { useSelectionFeature } from './useSelectionFeature.ts';
 import { WorkspaceLayers } from './WorkspaceLayers.tsx';
 
@@ -48,6 +55,11 @@ export function MapView() {
   const initialView = useAtlas.getState().view;
   const rows = useFilteredInitiatives();
   const points = useMemo(() => initiativePoints(rows), [rows]);
+  // Projects known only by their city: one marker per city with their count (not one ring each).
+  const siteUnknown = useMemo(() => {
+    const seats = new Map(data?.catalog.cities.map((c) => [c.id, c.seat] as const));
+    return siteUnknownMarkers(groupSiteUnknown(rows), seats, siteUnknownText);
+  }, [rows, data]);
   const selectionFeature = useSelectionFeature(points);
   const [hovered, setHovered] = useState<Hovered>(null);
   const [cursor, setCursor] = useState('grab');
@@ -71,10 +83,10 @@ export function MapView() {
           [w, s],
           [e, n],
         ],
-        { padding: 60, maxZoom: fly.maxZoom ?? 14, duration: 900 },
+        { padding: 60, maxZoom: fly.maxZoom ?? 14, duration: fly.instant ? 0 : 900 },
       );
     } else {
-      map.flyTo({ center: fly.center, zoom: fly.zoom, duration: 900 });
+      map.flyTo({ center: fly.center, zoom: fly.zoom, duration: fly.instant ? 0 : 900 });
     }
   }, [fly]);
 
@@ -108,6 +120,19 @@ export function MapView() {
     if (ws.drawMode || ws.editing || Date.now() - ws.drawFinishedAt < 400) return;
     // While placing a new project, the click belongs to the editing layer.
     if (useEdit.getState().mode === 'add') return;
+    // The marker of a city's projects with no known site opens their list.
+    // (Several cities' markers merged at a small scale: zoom in to tell them apart.)
+    if (f?.layer.id === LAYER.siteUnknown && map) {
+      if (f.properties.cluster_id === undefined) {
+        openSiteUnknown(String(f.properties.id));
+        return;
+      }
+      const src = map.getSource(SOURCE.siteUnknown) as GeoJSONSource;
+      const zoom = await src.getClusterExpansionZoom(f.properties.cluster_id as number);
+      const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+      map.easeTo({ center: [lon, lat], zoom: zoom + 0.2 });
+      return;
+    }
     // In the green-access view a click anywhere but on a project asks "is this place covered?".
     const { coverageRule, setPlace } = useAtlas.getState();
     if (coverageRule && f?.layer.id !== LAYER.points && f?.layer.id !== LAYER.clusters) {
@@ -138,7 +163,9 @@ export function MapView() {
 
   const onLoad = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (map) window.__atlasMap = map;
+    if (!map) return;
+    window.__atlasMap = map;
+    markFirstMap(map);
   }, []);
 
   const onMoveEnd = useCallback(() => {
@@ -153,7 +180,7 @@ export function MapView() {
     useAtlas.getState().addNotice({
       id: `map-error-${message}`,
       level: 'warning',
-      text: `Map: ${message}`,
+      text: (lang) => translate(lang, 'noticeMap', { message }),
       details: [],
     });
   }, []);
@@ -161,6 +188,9 @@ export function MapView() {
   return (
     <div className="map-wrap" data-testid="map" data-hovered={hovered ? String(hovered.id) : ''}>
       <MapGL
+        // MapLibre reads its UI strings (locale) once, when the map is created: a new map per language.
+        key={lang}
+        locale={MAP_LOCALE[lang]}
         ref={mapRef}
         initialViewState={
           initialView
@@ -169,6 +199,9 @@ export function MapView() {
         }
         mapStyle={mapStyle}
         localIdeographFontFamily={LOCAL_CJK_FONTS}
+        // No label fade: with software WebGL every fade frame redraws the whole map, and the map
+        // is idle (first map, filter redraws) only when the fade has ended.
+        fadeDuration={0}
         interactiveLayerIds={INTERACTIVE_LAYERS}
         cursor={cursor}
         onMouseMove={onMouseMove}
@@ -183,6 +216,7 @@ export function MapView() {
       >
         <NavigationControl position="top-right" />
         <ScaleControl position="bottom-left" />
+        <SheetPadding />
         {data?.boundaries && (
           <Source id={SOURCE.boundaries} type="geojson" data={data.boundaries} promoteId="id">
             <Layer {...L.boundaryFill} layout={vis('boundaries')} />
@@ -201,14 +235,6 @@ export function MapView() {
             />
           </Source>
         )}
-        {data && (
-          <Source id={SOURCE.cityLabels} type="geojson" data={data.cityLabels}>
-            <Layer
-              {...L.cityLabels(lang)}
-              layout={{ ...L.cityLabels(lang).layout, ...vis('labels') }}
-            />
-          </Source>
-        )}
         <Source
           id={SOURCE.initiatives}
           type="geojson"
@@ -223,8 +249,37 @@ export function MapView() {
           <Layer {...L.points} layout={vis('initiatives')} />
           <Layer {...L.pointCodes} layout={{ ...L.pointCodes.layout, ...vis('initiatives') }} />
         </Source>
+        {/* City names above the projects' clusters and points, so none is hidden under them. */}
+        {data && (
+          <Source id={SOURCE.cityLabels} type="geojson" data={data.cityLabels}>
+            <Layer
+              {...L.cityLabels(lang)}
+              layout={{ ...L.cityLabels(lang).layout, ...vis('labels') }}
+            />
+          </Source>
+        )}
+        <Source
+          id={SOURCE.siteUnknown}
+          type="geojson"
+          data={siteUnknown}
+          promoteId="id"
+          cluster
+          clusterRadius={28}
+          clusterMaxZoom={8}
+          clusterProperties={{ count: ['+', ['get', 'count']] }}
+        >
+          <Layer {...L.siteUnknownMarker} layout={vis('initiatives')} />
+          <Layer
+            {...L.siteUnknownCount}
+            layout={{ ...L.siteUnknownCount.layout, ...vis('initiatives') }}
+          />
+          <Layer
+            {...L.siteUnknownLabel(lang)}
+            layout={{ ...L.siteUnknownLabel(lang).layout, ...vis('initiatives') }}
+          />
+        </Source>
         <WorkspaceLayers />
-        <DrawControl />
+        <LazyDrawControl />
         <EditMapLayer />
         <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
           <Layer {...L.selectionLine} />

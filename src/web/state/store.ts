@@ -11,10 +11,13 @@ export interface View {
   zoom: number;
 }
 
-/** A request for the map to move; `seq` makes repeated requests for one target distinct. */
+/**
+ * A request for the map to move; `seq` makes repeated requests for one target distinct;
+ * `instant` jumps there (the first framing) instead of flying.
+ */
 export type FlyTarget =
-  | { seq: number; bbox: [number, number, number, number]; maxZoom?: number }
-  | { seq: number; center: [number, number]; zoom: number };
+  | { seq: number; bbox: [number, number, number, number]; maxZoom?: number; instant?: boolean }
+  | { seq: number; center: [number, number]; zoom: number; instant?: boolean };
 
 /**
  * Text shown to the user: a function of the language is worded when shown (and again when the

@@ -120,7 +120,7 @@ export async function importUserFile(
         total: 0,
         problems: [],
         notes: [],
-        fatal: e instanceof Error ? e.message : String(e),
+        fatal: { reason: e instanceof Error ? e.message : String(e) },
       },
     });
   } finally {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Problem } from '../../core/common/problem.ts';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { checkRegions } from '../../core/workspace/region-repair.ts';
 import { dropLayerUrl } from './layer-urls.ts';
@@ -10,10 +11,12 @@ export interface ImportReport {
   format: string;
   loaded: number;
   total: number;
-  problems: string[];
+  /** Structured problems, worded in the UI's language when shown (i18n/problems.ts). */
+  problems: Problem[];
   /** Warnings: rows kept, but read differently from how they were written. */
-  notes: string[];
-  fatal: string | null;
+  notes: Problem[];
+  /** Why nothing was imported: a problem, 'too-big' (over MAX_IMPORT_BYTES), or null. */
+  fatal: Problem | 'too-big' | null;
 }
 
 /** A CSV whose coordinate columns could not be found: the user picks them. */
@@ -110,7 +113,8 @@ useWorkspace.subscribe((state, prev) => {
   const c = checkRegions(state.regions, prev.regions);
   if (!c.changed) return;
   const left = c.issues.filter((i) => i.leftOut).length;
-  const name = c.issues.length === 1 ? c.issues[0]!.name : `${c.issues.length} regions`;
+  // The report names the region; several at once are counted (ImportPanel words the count).
+  const name = c.issues.length === 1 ? c.issues[0]!.name : `${c.issues.length}`;
   useWorkspace.setState({
     regions: c.regions,
     report: {

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { layerSize, passesLayerFilter } from '../../../core/workspace/model.ts';
+import { formatProblemIn } from '../../i18n/problems.ts';
 import { STRINGS, type StringKey } from '../../i18n/strings.ts';
-import { useT } from '../../i18n/useT.ts';
+import { formatNumber, pluralKey, useT } from '../../i18n/useT.ts';
+import { useAtlas } from '../../state/store.ts';
 import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 import { PublishLayer } from '../edit/PublishLayer.tsx';
@@ -18,6 +20,7 @@ function stageLabel(stage: string, t: (k: StringKey) => string): string {
 /** Import by file picker or drop, the row-level report, the column picker, imported layers. */
 export function ImportPanel() {
   const t = useT();
+  const lang = useAtlas((s) => s.lang);
   const { crs, importing, report, pending, layers } = useWorkspace();
   const sheetChoice = useSheetChoice((s) => s.choice);
   const [lon, setLon] = useState('');
@@ -58,9 +61,9 @@ export function ImportPanel() {
           data-testid="import-crs"
           onChange={(e) => useWorkspace.setState({ crs: e.target.value as typeof crs })}
         >
-          <option value="wgs84">WGS84 (GPS)</option>
-          <option value="gcj02">GCJ-02 (Amap, Tencent)</option>
-          <option value="bd09">BD-09 (Baidu)</option>
+          <option value="wgs84">{t('crsWgs84')}</option>
+          <option value="gcj02">{t('crsGcj02')}</option>
+          <option value="bd09">{t('crsBd09')}</option>
         </select>
       </label>
       <input
@@ -158,32 +161,56 @@ export function ImportPanel() {
         >
           {report.fatal ? (
             <p>
-              {t('impFailed')} {report.name}:{' '}
-              {report.fatal === 'too-big' ? t('impTooBig') : report.fatal}
+              {t('impFatal', {
+                name: reportName(report.name, report.format, t),
+                reason:
+                  report.fatal === 'too-big' ? t('impTooBig') : formatProblemIn(report.fatal, lang),
+              })}
             </p>
           ) : (
             !pending && (
               <p>
-                {report.name}: <strong data-testid="import-loaded">{report.loaded}</strong>{' '}
-                {t('impLoaded')} ({t('impOf')} {report.total}), {report.problems.length}{' '}
-                {t('impProblems')}
-                {report.notes.length > 0 && `, ${report.notes.length} ${t('impNotes')}`}
+                {/* The loaded count alone in its element (e2e reads it). */}
+                {t('impSummary', {
+                  name: reportName(report.name, report.format, t),
+                  loaded: '\u0000',
+                  total: report.total,
+                })
+                  .split('\u0000')
+                  .flatMap((part, i) =>
+                    i === 0
+                      ? [part]
+                      : [
+                          <strong key="n" data-testid="import-loaded">
+                            {formatNumber(report.loaded, lang)}
+                          </strong>,
+                          part,
+                        ],
+                  )}
+                {lang === 'zh' ? '；' : ', '}
+                {t(pluralKey(lang, report.problems.length, 'impProblemsOne', 'impProblemsOther'), {
+                  n: report.problems.length,
+                })}
+                {report.notes.length > 0 &&
+                  `${lang === 'zh' ? '；' : ', '}${t(pluralKey(lang, report.notes.length, 'impNotesOne', 'impNotesOther'), { n: report.notes.length })}`}
               </p>
             )
           )}
           {report.notes.length > 0 && (
             <ul className="notes" data-testid="import-notes">
-              {report.notes.map((n) => (
-                <li key={n}>{n}</li>
+              {report.notes.map((n, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: notes by position
+                <li key={i}>{formatProblemIn(n, lang)}</li>
               ))}
             </ul>
           )}
           {report.problems.length > 0 && (
             <details>
-              <summary>{report.problems.length}</summary>
-              <ul>
-                {report.problems.map((p) => (
-                  <li key={p}>{p}</li>
+              <summary>{formatNumber(report.problems.length, lang)}</summary>
+              <ul data-testid="import-problems">
+                {report.problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems by position
+                  <li key={i}>{formatProblemIn(p, lang)}</li>
                 ))}
               </ul>
             </details>
@@ -198,7 +225,7 @@ export function ImportPanel() {
               <li key={l.id}>
                 <label className="check">
                   <input type="checkbox" checked={l.visible} onChange={() => toggleLayer(l.id)} />
-                  {l.name} ({layerSize(l)} {t('impRows')})
+                  {t('impLayerRows', { name: l.name, n: layerSize(l) })}
                 </label>
                 {l.sessionOnly && (
                   <span className="note" data-testid="layer-session-only">
@@ -232,6 +259,11 @@ export function ImportPanel() {
       )}
     </section>
   );
+}
+
+/** The report's title: the file's name, or how many regions a repair report is about. */
+function reportName(name: string, format: string, t: ReturnType<typeof useT>): string {
+  return format === 'regions' && /^\d+$/.test(name) ? t('impRegionsN', { n: Number(name) }) : name;
 }
 
 const TABLE_ROWS = 500;

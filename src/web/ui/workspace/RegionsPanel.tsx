@@ -4,8 +4,10 @@ import { layerSize, regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
 import { ruleInWords } from '../../i18n/rule-words.ts';
-import { useT } from '../../i18n/useT.ts';
+import { CATEGORY_LABELS, type Pair, STATUS_LABELS } from '../../i18n/strings.ts';
+import { formatNumber, useT } from '../../i18n/useT.ts';
 import { useAtlas } from '../../state/store.ts';
+import type { Lang } from '../../state/url.ts';
 import {
   type DrawMode,
   LEDGER_SOURCE,
@@ -25,11 +27,19 @@ const MODES: Array<{
   { mode: 'circle', key: 'wsCircle' },
 ];
 
-const list = (o: Record<string, number>) =>
-  Object.entries(o)
+/**
+ * Counts by value, largest first: a ledger category or status by its label in the language (an
+ * imported layer's own values as written), the count as the language writes numbers.
+ */
+function list(o: Record<string, number>, labels: Record<string, Pair>, lang: Lang): string {
+  return Object.entries(o)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${k || '—'} ${v}`)
-    .join(', ');
+    .map(([k, v]) => `${labels[k]?.[lang] ?? (k || '—')} ${formatNumber(v, lang)}`)
+    .join(lang === 'zh' ? '，' : ', ');
+}
+
+const pct = (share: number | undefined, lang: Lang) =>
+  `${formatNumber((share ?? 0) * 100, lang, 2)} %`;
 
 /** Drawing, the list of regions, and their results side by side. */
 export function RegionsPanel() {
@@ -140,9 +150,24 @@ export function RegionsPanel() {
                 {(
                   [
                     ['wsArea', 'area', (id: string) => formatArea(cell(id)?.area_m2 ?? 0, lang)],
-                    ['wsCount', 'count', (id: string) => String(cell(id)?.count ?? '…')],
-                    ['wsByCategory', 'cat', (id: string) => list(cell(id)?.byCategory ?? {})],
-                    ['wsByStatus', 'status', (id: string) => list(cell(id)?.byStatus ?? {})],
+                    [
+                      'wsCount',
+                      'count',
+                      (id: string) => {
+                        const n = cell(id)?.count;
+                        return n === undefined ? '…' : formatNumber(n, lang);
+                      },
+                    ],
+                    [
+                      'wsByCategory',
+                      'cat',
+                      (id: string) => list(cell(id)?.byCategory ?? {}, CATEGORY_LABELS, lang),
+                    ],
+                    [
+                      'wsByStatus',
+                      'status',
+                      (id: string) => list(cell(id)?.byStatus ?? {}, STATUS_LABELS, lang),
+                    ],
                     [
                       'wsInvest',
                       'invest',
@@ -151,19 +176,18 @@ export function RegionsPanel() {
                     [
                       'wsUnknown',
                       'unknown',
-                      (id: string) => String(cell(id)?.investment_unknown ?? '…'),
+                      (id: string) => {
+                        const n = cell(id)?.investment_unknown;
+                        return n === undefined ? '…' : formatNumber(n, lang);
+                      },
                     ],
                     ['wsGreen', 'green', (id: string) => formatArea(cell(id)?.green_m2 ?? 0, lang)],
-                    [
-                      'wsGreenShare',
-                      'gshare',
-                      (id: string) => `${((cell(id)?.green_share ?? 0) * 100).toFixed(2)} %`,
-                    ],
+                    ['wsGreenShare', 'gshare', (id: string) => pct(cell(id)?.green_share, lang)],
                     [
                       'wsCoverage',
                       'coverage',
                       (id: string) =>
-                        `${((cell(id)?.coverage_share ?? 0) * 100).toFixed(2)} % (${ruleInWords(rule, lang)})`,
+                        `${pct(cell(id)?.coverage_share, lang)} (${ruleInWords(rule, lang)})`,
                     ],
                   ] as const
                 ).map(([key, tid, value]) => (
