@@ -106,6 +106,9 @@ async function apiFrom(
 
 const ROW = 'tz-control-plan';
 
+/** The first percentage in a text (a coverage share). */
+const share = (t: string) => Number(/([0-9.]+)\s*%/.exec(t)?.[1] ?? 'NaN');
+
 describe('editing the shared atlas in Chromium', () => {
   it('an editor moves a pin and edits a field; after a reload both show, with the history', async () => {
     const a = await Atlas.open(browser, BASE);
@@ -260,7 +263,7 @@ describe('editing the shared atlas in Chromium', () => {
     await a.close();
   });
 
-  it('an admin publishes a park layer for a city; a signed-out visitor sees the new coverage', async () => {
+  it('an admin publishes a park layer for a city; a signed-out visitor sees the new coverage; withdrawn, it is gone', async () => {
     const visitor = async () => {
       const v = await Atlas.open(browser, BASE, '?cov=walk:500&city=jiyuan');
       const row = v.page.locator('[data-testid="coverage-jiyuan"]');
@@ -303,9 +306,23 @@ describe('editing the shared atlas in Chromium', () => {
 
     const after = await visitor();
     expect(after).not.toEqual(before);
-    const share = (t: string) => Number(/([0-9.]+)\s*%/.exec(t)?.[1] ?? 'NaN');
     expect(share(after)).toBeGreaterThan(share(before));
-  }, 180_000);
+
+    // The admin withdraws it: it replaced the city's park layer loaded from data/ on the first
+    // start, so Jiyuan has no park layer left and the visitor's coverage drops.
+    const w = await Atlas.open(browser, BASE);
+    await signIn(w, 'ada');
+    await w.page.click('[data-testid="published-layers-open"]');
+    const item = w.page.locator('[data-testid="published-layer"][data-id="parks-jiyuan"]');
+    await item.waitFor();
+    await shot(w, '9b-published-layers');
+    w.page.once('dialog', (d) => void d.accept());
+    await item.locator('[data-testid="withdraw-layer"]').click();
+    await item.waitFor({ state: 'detached' });
+    await w.close();
+    const withdrawn = share(await visitor());
+    expect(Number.isNaN(withdrawn) || withdrawn < share(after)).toBe(true);
+  }, 300_000);
 
   it('an editor deletes a project and undoes it: gone from table and API, then back with its history', async () => {
     const a = await Atlas.open(browser, BASE);

@@ -225,6 +225,17 @@ export class AtlasApi {
     ).changes;
   }
 
+  /** The published layers (GET /api/layers). */
+  async layers(): Promise<PublishedLayerInfo[]> {
+    return (await this.json<{ layers: PublishedLayerInfo[] }>('/layers', { cache: 'no-cache' }))
+      .layers;
+  }
+
+  /** Withdraws a published layer (admin): DELETE /api/layers/:id. */
+  async withdrawLayer(id: string): Promise<void> {
+    await this.call(`/layers/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+
   /** PUT of a JSON body (publishing a layer). */
   put<T>(path: string, body: unknown): Promise<T> {
     return this.json(path, { method: 'PUT', body: JSON.stringify(body) });
@@ -248,6 +259,12 @@ export interface PublishedLayerMeta {
   role: string;
   city_id: string | null;
   features: number;
+}
+
+/** A published layer as GET /api/layers lists it. */
+export interface PublishedLayerInfo extends PublishedLayerMeta {
+  updated_at?: string;
+  updated_by?: string;
 }
 
 export interface PublishRequest {

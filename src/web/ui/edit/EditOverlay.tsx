@@ -13,6 +13,7 @@ import { ImportDialog } from './ImportDialog.tsx';
 import { createProject, restoreProject } from './ledger-actions.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
+import { PublishedLayersButton } from './PublishedLayers.tsx';
 import { useEditT } from './strings.ts';
 
 /** The city whose seat is nearest (a starting guess the user can change). */
@@ -108,6 +109,7 @@ export function EditOverlay() {
           >
             {t('importLedger')}
           </button>
+          <PublishedLayersButton />
           {mode === 'add' && <span className="edit-hint">{t('addHint')}</span>}
         </div>
       )}

@@ -88,6 +88,20 @@ const en = {
   roleParks: 'parks',
   roleResidential: 'residential land',
   rolePopulation: 'population',
+  publishedLayers: 'Published layers…',
+  publishedTitle: 'Layers published for everyone',
+  publishedNone: 'No layer is published.',
+  publishedLoading: 'Loading…',
+  publishedFeatures: 'features',
+  publishedBy: 'by',
+  withdraw: 'Withdraw',
+  confirmWithdraw:
+    'Withdraw this layer for everyone? Coverage, the scorecard and region results stop using it.',
+  withdrawDone: 'Withdrawn: the layer is no longer used for anyone.',
+  close: 'Close',
+  roleBoundaries: 'boundaries',
+  rolePoints: 'points',
+  allCities: 'all cities',
 };
 
 export type EditStrings = typeof en;
@@ -175,6 +189,19 @@ const zh: EditStrings = {
   roleParks: '公园绿地',
   roleResidential: '居住用地',
   rolePopulation: '人口',
+  publishedLayers: '已发布图层…',
+  publishedTitle: '已向所有人发布的图层',
+  publishedNone: '尚未发布任何图层。',
+  publishedLoading: '加载中…',
+  publishedFeatures: '个要素',
+  publishedBy: '发布者',
+  withdraw: '撤回',
+  confirmWithdraw: '要为所有人撤回此图层吗？覆盖率、评分和区域结果将不再使用它。',
+  withdrawDone: '已撤回：任何人都不再使用该图层。',
+  close: '关闭',
+  roleBoundaries: '边界',
+  rolePoints: '点',
+  allCities: '所有城市',
 };
 
 export const EDIT_STRINGS: Record<'en' | 'zh', EditStrings> = { en, zh };
