@@ -38,6 +38,8 @@ const en = {
   noticeStandards:
     'Green-space standards could not be loaded ({error}); the scorecard shows no thresholds.',
   noticeMap: 'Map: {message}',
+  otherName: 'Chinese name',
+  idLabel: 'ID',
   city: 'City',
   allCities: 'All cities',
   filters: 'Filters',
@@ -284,6 +286,8 @@ const zh: Strings = {
   noticeParkIssues: '{n} 个公园几何无效，计算覆盖率时已跳过或修复（重叠部分只计一次）。',
   noticeStandards: '无法加载绿地标准（{error}）；评分卡不显示标准值。',
   noticeMap: '地图：{message}',
+  otherName: '英文名称',
+  idLabel: '编号',
   city: '城市',
   allCities: '全部城市',
   filters: '筛选',
@@ -557,6 +561,14 @@ export const CONFIDENCE_LABELS: Record<Confidence, Pair> = {
   derived: { en: 'Derived from a stated value', zh: '由公布数值推算' },
   uncertain: { en: 'Uncertain (sources conflict or weak)', zh: '存疑（来源矛盾或较弱）' },
 };
+
+/** A reference file's confidence (ledger confidences, plus 'secondary' in standards.json). */
+export function confidenceLabel(key: string, lang: 'en' | 'zh'): string {
+  const extra: Record<string, Pair> = {
+    secondary: { en: 'From a secondary source', zh: '来自二手来源' },
+  };
+  return (CONFIDENCE_LABELS as Record<string, Pair>)[key]?.[lang] ?? extra[key]?.[lang] ?? key;
+}
 
 export const QUALITY_LABELS: Record<GeometryQuality, Pair> = {
   surveyed: { en: 'Surveyed outline', zh: '实测轮廓' },

@@ -13,6 +13,11 @@ export function applyUrlOnce(): UrlState {
 
 /** Keeps the URL in step with the store (replaceState, debounced): the one place it is written. */
 export function useUrlSync(): void {
+  // The page's language (screen readers, fonts, hyphenation) follows the UI's.
+  const lang = useAtlas((s) => s.lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {

@@ -12,6 +12,7 @@ import {
 import { pick, useT } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
+import type { Lang } from '../state/url.ts';
 import { EditDetails } from './edit/EditDetails.tsx';
 import { formatArea, formatYears } from './format.ts';
 import { formatQualifiedInvestment, qualifierTitle, Source, Sources } from './investment.tsx';
@@ -41,6 +42,27 @@ function useDetail() {
   return f ? ({ kind: 'boundary', f } as const) : null;
 }
 
+/**
+ * Clears the selection; with `refocus`, the keyboard lands on the ledger row of the project that
+ * was open (when the ledger shows it), not on the page's start.
+ */
+function closeDetails(refocus: boolean): void {
+  const sel = useAtlas.getState().selection;
+  selectFeature(null);
+  if (!refocus || sel?.kind !== 'initiative') return;
+  requestAnimationFrame(() => {
+    const tr = document.querySelector<HTMLElement>(
+      `[data-testid="ledger-row"][data-id="${CSS.escape(sel.id)}"]`,
+    );
+    if (tr?.offsetParent) tr.focus({ preventScroll: true });
+  });
+}
+
+/** The name in the other language, marked as that language (screen readers, the e2e check). */
+function OtherName({ lang, zh, en }: { lang: Lang; zh: string | null; en: string | null }) {
+  return lang === 'zh' ? <span lang="en">{en}</span> : <span lang="zh-CN">{zh}</span>;
+}
+
 export function DetailPanel() {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
@@ -58,8 +80,8 @@ export function DetailPanel() {
     title = pick(lang, r.name_zh, r.name_en);
     body = (
       <dl>
-        <Row label={lang === 'zh' ? 'English' : '中文'}>
-          {lang === 'zh' ? r.name_en : r.name_zh}
+        <Row label={t('otherName')}>
+          <OtherName lang={lang} zh={r.name_zh} en={r.name_en} />
         </Row>
         <Row label={t('cityCol')}>{cityName(r.city_id)}</Row>
         <Row label={t('category')}>{CATEGORY_LABELS[r.category][lang]}</Row>
@@ -83,11 +105,14 @@ export function DetailPanel() {
           </span>
         </Row>
         <Row label={t('confidence')}>{CONFIDENCE_LABELS[r.confidence][lang]}</Row>
-        <Row label={t('description')}>{r.description}</Row>
+        <Row label={t('description')}>
+          {/* The ledger's descriptions are written in English (data, not UI). */}
+          <span lang="en">{r.description}</span>
+        </Row>
         <Row label={t('source')} testid="detail-source">
           <Sources source={r.source} />
         </Row>
-        <Row label="ID">
+        <Row label={t('idLabel')}>
           <code>{r.id}</code>
         </Row>
       </dl>
@@ -97,8 +122,8 @@ export function DetailPanel() {
     title = pick(lang, p.name_zh, p.name_en);
     body = (
       <dl>
-        <Row label={lang === 'zh' ? 'English' : '中文'}>
-          {lang === 'zh' ? p.name_en : p.name_zh}
+        <Row label={t('otherName')}>
+          <OtherName lang={lang} zh={p.name_zh} en={p.name_en} />
         </Row>
         <Row label={t('cityCol')}>{cityName(p.city_id)}</Row>
         <Row label={t('kind')}>{GREEN_KIND_LABELS[p.kind][lang]}</Row>
@@ -113,7 +138,11 @@ export function DetailPanel() {
           {QUALITY_LABELS[p.geometry_quality][lang]}
         </Row>
         <Row label={t('confidence')}>{CONFIDENCE_LABELS[p.confidence][lang]}</Row>
-        {p.note && <Row label={t('description')}>{p.note}</Row>}
+        {p.note && (
+          <Row label={t('description')}>
+            <span lang="en">{p.note}</span>
+          </Row>
+        )}
         <Row label={t('source')} testid="detail-source">
           <Source source={p.source} />
         </Row>
@@ -124,8 +153,8 @@ export function DetailPanel() {
     title = pick(lang, p.name_zh, p.name_en);
     body = (
       <dl>
-        <Row label={lang === 'zh' ? 'English' : '中文'}>
-          {lang === 'zh' ? p.name_en : p.name_zh}
+        <Row label={t('otherName')}>
+          <OtherName lang={lang} zh={p.name_zh} en={p.name_en} />
         </Row>
         <Row label={t('adminCode')}>{p.admin_code ?? t('unknown')}</Row>
         <Row label={t('computedArea')} testid="detail-area">
@@ -141,7 +170,9 @@ export function DetailPanel() {
             </>
           )}
         </Row>
-        <Row label={t('datumNote')}>{p.datum_note}</Row>
+        <Row label={t('datumNote')}>
+          <span lang="en">{p.datum_note}</span>
+        </Row>
         <Row label={t('source')} testid="detail-source">
           <Source source={p.source} />
         </Row>
@@ -149,7 +180,17 @@ export function DetailPanel() {
     );
   }
   return (
-    <aside className="detail" aria-labelledby="detail-h" data-testid="detail-panel">
+    <aside
+      className="detail"
+      aria-labelledby="detail-h"
+      data-testid="detail-panel"
+      onKeyDown={(e) => {
+        // Esc closes the details from anywhere inside them (a dialog of its own handles it first).
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        closeDetails(true);
+      }}
+    >
       <div className="panel-head">
         <h2 id="detail-h" data-testid="detail-title">
           {title}
@@ -159,7 +200,7 @@ export function DetailPanel() {
           className="close"
           aria-label={t('close')}
           data-testid="detail-close"
-          onClick={() => selectFeature(null)}
+          onClick={() => closeDetails(true)}
         >
           ×
         </button>

@@ -6,7 +6,7 @@ import {
   WALK_MIN_M,
 } from '../../core/analytics/coverage-rule.ts';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
-import { publicLabel } from '../i18n/strings.ts';
+import { confidenceLabel, publicLabel } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -112,7 +112,7 @@ export function GreenAccess() {
           {known && (
             <p className="note rule-source" data-testid="rule-source">
               {publicLabel('ruleFrom', lang)}:{' '}
-              <span title={`${known.source} (${known.confidence})`}>
+              <span title={`${known.source} (${confidenceLabel(known.confidence, lang)})`}>
                 {known.standard ?? known.source}
               </span>
             </p>

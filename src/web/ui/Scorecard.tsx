@@ -3,7 +3,7 @@ import { canRate } from '../../core/green/completeness.ts';
 import { type Basis, type ScoreRow, scorecard } from '../../core/green/scorecard.ts';
 import type { GreenData } from '../../core/ledger/model.ts';
 import { ruleInWords, thresholdInWords } from '../i18n/rule-words.ts';
-import { publicLabel, type StringKey } from '../i18n/strings.ts';
+import { confidenceLabel, publicLabel, type StringKey } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -154,7 +154,7 @@ export function Scorecard() {
                       {r.thresholds.map((th) => (
                         <li
                           key={th.standard_en}
-                          title={`${lang === 'zh' ? th.standard_zh : th.standard_en} · ${th.source} (${th.confidence})`}
+                          title={`${lang === 'zh' ? th.standard_zh : th.standard_en} · ${th.source} (${confidenceLabel(th.confidence, lang)})`}
                         >
                           {pick(lang, th.plain_zh ?? th.standard_zh, th.plain_en ?? th.standard_en)}
                           :{' '}
@@ -179,7 +179,7 @@ export function Scorecard() {
                               href={p.source}
                               target="_blank"
                               rel="noreferrer"
-                              title={`${lang === 'zh' ? p.scope_zh : p.scope_en} · ${p.source} (${p.confidence})`}
+                              title={`${lang === 'zh' ? p.scope_zh : p.scope_en} · ${p.source} (${confidenceLabel(p.confidence, lang)})`}
                             >
                               {fmt(r, p.value)} ({p.year ?? '?'})
                             </a>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Initiative } from '../../../core/ledger/model.ts';
+import { valueLabel } from '../../i18n/values.ts';
 import { useAtlas } from '../../state/store.ts';
 import { useEdit } from './edit-store.ts';
 import { type Choice, resolveConflict } from './form-model.ts';
@@ -84,7 +85,7 @@ export function ConflictDialog() {
                         data-testid={`conflict-theirs-${f}`}
                       />{' '}
                       <span data-testid={`conflict-theirs-value-${f}`}>
-                        {show(current[f], t('empty'))}
+                        {show(valueLabel(f, current[f], lang), t('empty'))}
                       </span>
                     </label>
                   </td>
@@ -98,7 +99,7 @@ export function ConflictDialog() {
                         data-testid={`conflict-mine-${f}`}
                       />{' '}
                       <span data-testid={`conflict-mine-value-${f}`}>
-                        {show(conflict.mine[f], t('empty'))}
+                        {show(valueLabel(f, conflict.mine[f], lang), t('empty'))}
                       </span>
                     </label>
                   </td>

@@ -1,6 +1,7 @@
 /** A project's change history (GET /api/initiatives/:id/history): who, when, from -> to, note. */
 import { useEffect, useState } from 'react';
 import { api, type HistoryEntry } from '../../api/client.ts';
+import { valueLabel } from '../../i18n/values.ts';
 import { useAtlas } from '../../state/store.ts';
 import { useEdit } from './edit-store.ts';
 import { errorText } from './ledger-actions.ts';
@@ -68,7 +69,8 @@ export function History({ id }: { id: string }) {
                   {Object.entries(c.fields ?? {}).map(([f, d]) => (
                     <li key={f}>
                       <span className="history-col">{COLUMN_LABELS[f]?.[lang] ?? f}</span>:{' '}
-                      <del>{show(d.from, t('empty'))}</del> → <ins>{show(d.to, t('empty'))}</ins>
+                      <del>{show(valueLabel(f, d.from, lang), t('empty'))}</del> →{' '}
+                      <ins>{show(valueLabel(f, d.to, lang), t('empty'))}</ins>
                     </li>
                   ))}
                 </ul>
