@@ -12,6 +12,7 @@ import { Header } from '../ui/Header.tsx';
 import { DataNotes, LayerToggles, Legend } from '../ui/LayersAndLegend.tsx';
 import { LedgerTable } from '../ui/LedgerTable.tsx';
 import { Notices } from '../ui/Notices.tsx';
+import { SiteUnknownList } from '../ui/SiteUnknownList.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
 import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
@@ -60,6 +61,7 @@ export function App() {
             </div>
           )}
           <DetailPanel />
+          <SiteUnknownList />
           <Notices />
           <EditOverlay />
         </div>

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
-import { Layer, Source } from 'react-map-gl/maplibre';
+import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import {
@@ -10,12 +10,13 @@ import {
   placeMarker,
   whatIfPark,
 } from './coverage-layers.ts';
-import { SOURCE } from './ids.ts';
+import { LAYER, SOURCE } from './ids.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The green-access view on the map: gaps, service areas, and the place asked about. */
 export function CoverageLayers() {
+  const { current: map } = useMap();
   const on = useAtlas((s) => s.coverageRule !== null);
   const hasBoundaries = useAtlas((s) => s.data?.boundaries != null);
   const place = useAtlas((s) => s.place);
@@ -41,12 +42,15 @@ export function CoverageLayers() {
     [place, answer],
   );
   if (!on || !hasBoundaries) return null;
+  // Added after the data layers (coverage comes later), the areas would cover the parks, the
+  // projects, the city names and the site-unknown markers: they go under the parks instead.
+  const under = map?.getMap().getLayer(LAYER.greenFill) ? { beforeId: LAYER.greenFill } : {};
   return (
     <>
-      <Layer {...gap} />
+      <Layer {...gap} {...under} />
       <Source id={SOURCE.coverage} type="geojson" data={coverage?.covered ?? EMPTY}>
-        <Layer {...coverageFill} />
-        <Layer {...coverageLine} />
+        <Layer {...coverageFill} {...under} />
+        <Layer {...coverageLine} {...under} />
       </Source>
       <Source
         id={SOURCE.whatIf}

@@ -14,14 +14,19 @@ export interface InitiativePointProps {
   fanned: boolean;
 }
 
-/** The map's point source for the filtered ledger (display positions, slim properties). */
+/**
+ * The map's point source for the filtered ledger (display positions, slim properties): projects
+ * with a site (exact or approximate). Those known only by their city are not points: they are
+ * counted on one marker per city (site-unknown.ts).
+ */
 export function initiativePoints(
   rows: readonly Initiative[],
 ): FeatureCollection<Point, InitiativePointProps> {
-  const pos = fanOut(rows);
+  const sited = rows.filter((r) => r.location_precision !== 'city');
+  const pos = fanOut(sited);
   return {
     type: 'FeatureCollection',
-    features: rows.map((r) => {
+    features: sited.map((r) => {
       const p = pos.get(r.id) ?? [r.lon, r.lat];
       return {
         type: 'Feature',

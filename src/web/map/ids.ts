@@ -8,6 +8,7 @@ export const SOURCE = {
   cityLabels: 'city-labels',
   green: 'green-space',
   initiatives: 'initiatives',
+  siteUnknown: 'site-unknown',
   selection: 'selection',
   coverage: 'coverage',
   place: 'place',
@@ -35,6 +36,9 @@ export const LAYER = {
   clusterCount: 'initiative-cluster-count',
   points: 'initiative-points',
   pointCodes: 'initiative-codes',
+  siteUnknown: 'site-unknown-marker',
+  siteUnknownCount: 'site-unknown-count',
+  siteUnknownLabel: 'site-unknown-label',
   selectionPoint: 'selection-point',
   selectionLine: 'selection-line',
   cityLabels: 'city-labels',
@@ -47,6 +51,7 @@ export const LAYER = {
 
 /** Layers a click or hover can hit (react-map-gl's interactiveLayerIds), topmost first. */
 export const INTERACTIVE_LAYERS: string[] = [
+  LAYER.siteUnknown,
   LAYER.clusters,
   LAYER.points,
   LAYER.greenFill,

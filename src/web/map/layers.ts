@@ -218,3 +218,67 @@ export function cityLabels(lang: Lang): SymbolLayerSpecification {
     paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.8 },
   };
 }
+
+/**
+ * The marker of a city's projects whose site is not known: one small ring with their count
+ * (at a small scale, nearby cities' markers merge into one with the sum: clusterProperties),
+ * drawn a fixed distance above the city's seat so the city's name (placed below or beside the
+ * seat) stays readable. The count is a symbol that always shows and takes its place in label
+ * collision (padded to the ring's size), so city labels move aside rather than under it.
+ */
+const SITE_UNKNOWN_TEXT = 11;
+const SITE_UNKNOWN_OFFSET_EM = -2;
+const SITE_UNKNOWN_RADIUS = 10;
+
+export const siteUnknownMarker: CircleLayerSpecification = {
+  id: LAYER.siteUnknown,
+  type: 'circle',
+  source: SOURCE.siteUnknown,
+  paint: {
+    'circle-radius': ['case', hovered, SITE_UNKNOWN_RADIUS + 2, SITE_UNKNOWN_RADIUS],
+    'circle-color': '#ffffff',
+    'circle-opacity': 0.95,
+    'circle-stroke-color': ['case', hovered, COLORS.hover, '#4a4a4a'],
+    'circle-stroke-width': 2,
+    'circle-translate': [0, SITE_UNKNOWN_OFFSET_EM * SITE_UNKNOWN_TEXT],
+  },
+};
+
+export const siteUnknownCount: SymbolLayerSpecification = {
+  id: LAYER.siteUnknownCount,
+  type: 'symbol',
+  source: SOURCE.siteUnknown,
+  layout: {
+    'text-field': ['to-string', ['get', 'count']],
+    'text-font': [FONT],
+    'text-size': SITE_UNKNOWN_TEXT,
+    'text-offset': [0, SITE_UNKNOWN_OFFSET_EM],
+    'text-allow-overlap': true,
+    'text-padding': 6,
+  },
+  paint: { 'text-color': '#222222' },
+};
+
+/** "34 projects, site not known" beside the ring, at city zoom, where it fits. */
+export function siteUnknownLabel(lang: Lang): SymbolLayerSpecification {
+  return {
+    id: LAYER.siteUnknownLabel,
+    type: 'symbol',
+    source: SOURCE.siteUnknown,
+    filter: ['!', ['has', 'point_count']],
+    minzoom: 8,
+    layout: {
+      'text-field': ['get', lang === 'en' ? 'label_en' : 'label_zh'],
+      'text-font': [FONT],
+      'text-size': 10.5,
+      'text-anchor': 'left',
+      'text-offset': [1.3, (SITE_UNKNOWN_OFFSET_EM * SITE_UNKNOWN_TEXT) / 10.5],
+      'text-max-width': 14,
+    },
+    paint: {
+      'text-color': '#4a4a4a',
+      'text-halo-color': COLORS.halo,
+      'text-halo-width': 1.5,
+    },
+  };
+}

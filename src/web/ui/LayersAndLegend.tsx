@@ -1,9 +1,10 @@
 import { CATEGORIES } from '../../core/ledger/model.ts';
-import { CATEGORY_LABELS } from '../i18n/strings.ts';
+import { CATEGORY_LABELS, publicLabel } from '../i18n/strings.ts';
 import { useT } from '../i18n/useT.ts';
 import { CATEGORY_STYLE, COLORS } from '../map/palette.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
+import { SiteUnknownButtons } from './SiteUnknownList.tsx';
 
 const LAYER_LABELS: Record<
   LayerKey,
@@ -85,8 +86,15 @@ export function Legend() {
         <li>
           <Mark kind="approximate" color={grey} /> {t('legendApprox')}
         </li>
-        <li>
-          <Mark kind="city" color={grey} /> {t('legendCity')}
+        <li className="legend-site-unknown">
+          <svg width="18" height="18" aria-hidden="true">
+            <circle cx="9" cy="9" r="7.5" fill="#fff" stroke="#4a4a4a" strokeWidth="2" />
+            <text x="9" y="12.5" textAnchor="middle" fontSize="9" fill="#222">
+              n
+            </text>
+          </svg>{' '}
+          {publicLabel('legendSiteUnknown', lang)}
+          <SiteUnknownButtons />
         </li>
         <li>
           <span className="box" style={{ background: COLORS.green, opacity: 0.6 }} />{' '}
