@@ -65,7 +65,8 @@ export class EdgeIndex {
   readonly count: number;
   /** @internal */
   readonly ll: Float64Array;
-  private readonly xyz: Float64Array;
+  /** @internal */
+  readonly xyz: Float64Array;
   private readonly sag: Float64Array;
   /** @internal */
   readonly verts: Uint32Array;
@@ -104,8 +105,13 @@ export class EdgeIndex {
       const parts = shapeParts(geometry);
       for (const line of parts.lines) {
         let prev = -1;
+        let first = -1;
+        const last = line.length - 1;
+        const closed = last > 0 && line[0]![0] === line[last]![0] && line[0]![1] === line[last]![1];
         for (let i = 0; i < line.length; i++) {
-          const v = b.addVertex(line[i]!);
+          // A closed ring's last vertex is its first: one vertex, measured once per query.
+          const v = i === last && closed ? first : b.addVertex(line[i]!);
+          if (i === 0) first = v;
           if (i > 0) b.addSegment(target, line[i - 1]!, line[i]!, prev, v);
           prev = v;
         }
@@ -306,9 +312,11 @@ export class EdgeIndex {
       lbs[pick] = Infinity;
       const i = ids[pick]!;
       const t = this.target[i]!;
-      if (this.bestStamp[t] === stamp && lb > this.best[t]!) continue;
+      const own = this.bestStamp[t] === stamp ? this.best[t]! : Infinity;
+      if (lb > own) continue;
       this.segStamp[i] = stamp;
       this.cache.segment = i;
+      this.cache.limit = Math.min(own, top.length === k ? top[k - 1]!.d : Infinity);
       const d =
         this.verts[2 * i] === this.verts[2 * i + 1]
           ? this.cache.vertex(0)
@@ -356,6 +364,8 @@ function queryBox(bbox: BBox, rq: number): [number, number, number, number] {
 class QueryCache implements SegmentCache {
   segment = 0;
   stamp = 0;
+  /** A vertex farther than this (in a straight line) cannot change the answer: not measured. */
+  limit = Infinity;
   constructor(
     private readonly index: {
       frame: LocalFrame;
@@ -364,6 +374,7 @@ class QueryCache implements SegmentCache {
       vertexD: Float64Array;
       vertexStamp: Uint32Array;
       ll: Float64Array;
+      xyz: Float64Array;
       lines: Array<GeodesicLine | undefined> | null;
     },
   ) {}
@@ -372,6 +383,14 @@ class QueryCache implements SegmentCache {
     const x = this.index;
     const v = x.verts[2 * this.segment + which]!;
     if (x.vertexStamp[v] === this.stamp) return x.vertexD[v]!;
+    // The straight 3-D distance is a lower bound: past the limit the value cannot matter, and
+    // Infinity (never the answer) stands in for it.
+    const o = 6 * this.segment + 3 * which;
+    const p = x.frame.p;
+    const dx = x.xyz[o]! - p[0]!;
+    const dy = x.xyz[o + 1]! - p[1]!;
+    const dz = x.xyz[o + 2]! - p[2]!;
+    if (Math.sqrt(dx * dx + dy * dy + dz * dz) - 1e-6 > this.limit) return Infinity;
     const d = vertexDistance(x.frame, x.vertexLL[2 * v]!, x.vertexLL[2 * v + 1]!);
     x.vertexD[v] = d;
     x.vertexStamp[v] = this.stamp;
