@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CityFigures } from '../../worker/api.ts';
 import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../../worker/client.ts';
+import { afterFirstMap } from '../map/first-map.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 
@@ -33,7 +34,9 @@ export function useCityFigures(): FiguresState {
     if (!data?.boundaries) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, status: 'busy', error: null }));
-    layersReady(data)
+    // The worker starts after the first map is drawn (its start would compete with it).
+    afterFirstMap()
+      .then(() => layersReady(data))
       .then(() => atlasWorker().cityFigures([...cityIds], transferColumns(ledgerColumns(rows))))
       .then((r) => {
         if (mine === seq.current)
