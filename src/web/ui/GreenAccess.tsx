@@ -112,7 +112,11 @@ export function GreenAccess() {
           {known && (
             <p className="note rule-source" data-testid="rule-source">
               {publicLabel('ruleFrom', lang)}:{' '}
-              <span title={`${known.source} (${confidenceLabel(known.confidence, lang)})`}>
+              {/* The standard's code and its source as standards.json writes them (English). */}
+              <span
+                lang="en"
+                title={`${known.source} (${confidenceLabel(known.confidence, lang)})`}
+              >
                 {known.standard ?? known.source}
               </span>
             </p>

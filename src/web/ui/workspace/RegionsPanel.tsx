@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
+import { BLANK_LABEL } from '../../../core/analytics/values.ts';
 import { resultsToCsv } from '../../../core/workspace/export.ts';
 import { layerSize, regionsToGeoJSON } from '../../../core/workspace/model.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
 import { ruleInWords } from '../../i18n/rule-words.ts';
 import { CATEGORY_LABELS, type Pair, STATUS_LABELS } from '../../i18n/strings.ts';
-import { formatNumber, useT } from '../../i18n/useT.ts';
+import { formatNumber, translate, useT } from '../../i18n/useT.ts';
 import { useAtlas } from '../../state/store.ts';
 import type { Lang } from '../../state/url.ts';
 import {
@@ -34,7 +35,10 @@ const MODES: Array<{
 function list(o: Record<string, number>, labels: Record<string, Pair>, lang: Lang): string {
   return Object.entries(o)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${labels[k]?.[lang] ?? (k || '—')} ${formatNumber(v, lang)}`)
+    .map(([k, v]) => {
+      const label = k === BLANK_LABEL ? translate(lang, 'blankValue') : labels[k]?.[lang];
+      return `${label ?? (k || '—')} ${formatNumber(v, lang)}`;
+    })
     .join(lang === 'zh' ? '，' : ', ');
 }
 
