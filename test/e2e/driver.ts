@@ -27,6 +27,8 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+export const PHONE = { width: 390, height: 844 };
+
 export class Atlas {
   readonly errors: string[] = [];
   readonly blocked: string[] = [];
@@ -35,11 +37,18 @@ export class Atlas {
     readonly baseUrl: string,
   ) {}
 
-  static async open(browser: Browser, baseUrl: string, query = ''): Promise<Atlas> {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      locale: 'en-US',
-    });
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    query = '',
+    device: 'desktop' | 'phone' = 'desktop',
+  ): Promise<Atlas> {
+    const context = await browser.newContext(
+      device === 'phone'
+        ? // A phone held upright (390 x 844 CSS px, as an iPhone 12-15), with a touch screen.
+          { viewport: PHONE, locale: 'en-US', hasTouch: true, isMobile: true, deviceScaleFactor: 1 }
+        : { viewport: { width: 1400, height: 900 }, locale: 'en-US' },
+    );
     const page = await context.newPage();
     const atlas = new Atlas(page, baseUrl);
     await page.route('**/*', (route) => {
@@ -397,7 +406,10 @@ export class Atlas {
  * The hooks of a spec file: one browser for the file, one fresh page per test (closed after it),
  * against the preview server the global setup started.
  */
-export function withAtlas(): { open(query?: string): Promise<Atlas> } {
+export function withAtlas(): {
+  open(query?: string): Promise<Atlas>;
+  openOnPhone(query?: string): Promise<Atlas>;
+} {
   let browser: Browser | undefined;
   let current: Atlas | undefined;
   beforeAll(async () => {
@@ -414,6 +426,11 @@ export function withAtlas(): { open(query?: string): Promise<Atlas> } {
     async open(query = '') {
       if (!browser) throw new Error('no browser: open() runs inside a test');
       current = await Atlas.open(browser, inject('baseUrl'), query);
+      return current;
+    },
+    async openOnPhone(query = '') {
+      if (!browser) throw new Error('no browser: openOnPhone() runs inside a test');
+      current = await Atlas.open(browser, inject('baseUrl'), query, 'phone');
       return current;
     },
   };

@@ -13,11 +13,13 @@ import { DataNotes, LayerToggles, Legend } from '../ui/LayersAndLegend.tsx';
 import { LedgerTable } from '../ui/LedgerTable.tsx';
 import { Notices } from '../ui/Notices.tsx';
 import { SiteUnknownList } from '../ui/SiteUnknownList.tsx';
+import { SheetPanels } from '../ui/sheet/SheetPanels.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
 import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
 import { useAtlasData } from './useAtlasData.ts';
 import { useGreenAccess } from './useGreenAccess.ts';
+import { useNarrow } from './useNarrow.ts';
 import { useWorkspaceSync } from './useWorkspaceSync.ts';
 
 export function App() {
@@ -29,12 +31,51 @@ export function App() {
   useGreenAccess();
   useWorkspaceSync();
   useServer();
+  const narrow = useNarrow();
+  const status = (
+    <>
+      {!loaded && !error && (
+        <div className="loading" role="progressbar" aria-label={t('loading')}>
+          {t('loading')}
+        </div>
+      )}
+      {error && (
+        <div className="fatal" role="alert" data-testid="fatal">
+          {error}
+        </div>
+      )}
+    </>
+  );
+  if (narrow) {
+    // Phones: the map first, the panels (and a selection's details) in a bottom sheet.
+    return (
+      <div
+        className="app phone"
+        lang={lang === 'zh' ? 'zh-CN' : 'en'}
+        data-testid="app"
+        data-loaded={loaded}
+        data-layout="phone"
+      >
+        <Header />
+        <main className="phone-main">
+          <div className="map-area">
+            <MapView />
+            {status}
+            <Notices />
+            <EditOverlay />
+          </div>
+          <SheetPanels />
+        </main>
+      </div>
+    );
+  }
   return (
     <div
       className="app"
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-testid="app"
       data-loaded={loaded}
+      data-layout="desktop"
     >
       <Header />
       <aside className="sidebar">
@@ -50,16 +91,7 @@ export function App() {
       <main className="main">
         <div className="map-area">
           <MapView />
-          {!loaded && !error && (
-            <div className="loading" role="progressbar" aria-label={t('loading')}>
-              {t('loading')}
-            </div>
-          )}
-          {error && (
-            <div className="fatal" role="alert" data-testid="fatal">
-              {error}
-            </div>
-          )}
+          {status}
           <DetailPanel />
           <SiteUnknownList />
           <Notices />

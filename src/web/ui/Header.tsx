@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { useNarrow } from '../app/useNarrow.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { focusCity } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
@@ -10,14 +12,24 @@ export function Header() {
   const catalog = useAtlas((s) => s.data?.catalog);
   const cities = useAtlas((s) => s.filters.cities);
   const current = cities.length === 1 ? cities[0] : '';
+  const narrow = useNarrow();
+  const [menu, setMenu] = useState(false);
+  useEffect(() => {
+    if (!menu) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenu(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menu]);
   return (
     <header className="header">
       <div className="brand">
-        <h1>{t('appTitle')}</h1>
-        <span className="subtitle">{t('appSubtitle')}</span>
+        <h1 title={t('appTitle')}>{t('appTitle')}</h1>
+        {!narrow && <span className="subtitle">{t('appSubtitle')}</span>}
       </div>
       <label className="city-picker">
-        <span>{t('city')}</span>
+        <span className={narrow ? 'visually-hidden' : undefined}>{t('city')}</span>
         <select
           data-testid="city-picker"
           value={current}
@@ -38,7 +50,28 @@ export function Header() {
           ))}
         </select>
       </label>
-      <AccountBar />
+      {narrow ? (
+        <div className="header-menu">
+          <button
+            type="button"
+            className="menu-button"
+            data-testid="header-menu"
+            aria-expanded={menu}
+            aria-controls="header-menu-panel"
+            aria-label={t('menu')}
+            title={t('menu')}
+            onClick={() => setMenu((m) => !m)}
+          >
+            ⋯
+          </button>
+          <div id="header-menu-panel" className="menu-panel" hidden={!menu}>
+            <p className="subtitle">{t('appSubtitle')}</p>
+            <AccountBar />
+          </div>
+        </div>
+      ) : (
+        <AccountBar />
+      )}
       <button
         type="button"
         className="lang-toggle"

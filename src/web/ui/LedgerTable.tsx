@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Initiative } from '../../core/ledger/model.ts';
 import { CATEGORY_LABELS, PRECISION_LABELS, STATUS_LABELS } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
@@ -63,6 +63,45 @@ export function LedgerTable() {
   }, [rows, sort, lang, cityName]);
 
   const selectedId = selection?.kind === 'initiative' ? selection.id : null;
+  // Roving tabindex: one row is the table's tab stop (the selected one, else the last one the
+  // keyboard was on, else the first); the arrow keys move the selection from row to row.
+  const [active, setActive] = useState<string | null>(null);
+  const stop =
+    [selectedId, active].find((id) => id && sorted.some((r) => r.id === id)) ??
+    sorted[0]?.id ??
+    null;
+  const rowEl = (id: string) =>
+    bodyRef.current?.querySelector<HTMLTableRowElement>(`tr[data-id="${CSS.escape(id)}"]`);
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+    const i = sorted.findIndex((r) => r.id === id);
+    const target: Record<string, number> = {
+      ArrowDown: i + 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: sorted.length - 1,
+      PageDown: i + 10,
+      PageUp: i - 10,
+    };
+    const to = target[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      const next = sorted[Math.min(sorted.length - 1, Math.max(0, to))];
+      if (!next) return;
+      setActive(next.id);
+      selectFeature({ kind: 'initiative', id: next.id }, { fly: true });
+      const tr = rowEl(next.id);
+      tr?.focus({ preventScroll: true });
+      tr?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setActive(id);
+      selectFeature({ kind: 'initiative', id }, { fly: true });
+    } else if (e.key === 'Escape' && useAtlas.getState().selection) {
+      e.preventDefault();
+      setActive(id);
+      selectFeature(null);
+    }
+  };
   useEffect(() => {
     if (!selectedId) return;
     const tr = bodyRef.current?.querySelector<HTMLTableRowElement>(
@@ -93,9 +132,12 @@ export function LedgerTable() {
         <span data-testid="ledger-count">
           {rows.length} / {total}
         </span>
+        <span id="ledger-keys" className="visually-hidden">
+          {t('ledgerKeys')}
+        </span>
       </div>
       <div className="table-scroll">
-        <table>
+        <table aria-describedby="ledger-keys">
           <thead>
             <tr>
               {header('name', t('name'))}
@@ -115,14 +157,12 @@ export function LedgerTable() {
                 data-testid="ledger-row"
                 aria-selected={r.id === selectedId}
                 className={r.id === selectedId ? 'selected' : undefined}
-                tabIndex={0}
-                onClick={() => selectFeature({ kind: 'initiative', id: r.id }, { fly: true })}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    selectFeature({ kind: 'initiative', id: r.id }, { fly: true });
-                  }
+                tabIndex={r.id === stop ? 0 : -1}
+                onClick={() => {
+                  setActive(r.id);
+                  selectFeature({ kind: 'initiative', id: r.id }, { fly: true });
                 }}
+                onKeyDown={(e) => onRowKey(e, r.id)}
               >
                 <td>{pick(lang, r.name_zh, r.name_en)}</td>
                 <td>{cityName.get(r.city_id) ?? r.city_id}</td>

@@ -1,0 +1,176 @@
+import './sheet.css';
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useEffect, useRef } from 'react';
+import { useT } from '../../i18n/useT.ts';
+import { nearestSnap, type Snap, stepSnap, useSheet } from './sheet-store.ts';
+
+/** The peek height (px): the handle and one summary line. Kept in step with sheet.css. */
+export const PEEK_PX = 56;
+/** The half snap, as a share of the space under the header: the map keeps the rest. */
+const HALF_SHARE = 0.45;
+
+function snapHeights(container: number): Record<Snap, number> {
+  return {
+    peek: PEEK_PX,
+    half: Math.round(container * HALF_SHARE),
+    full: Math.max(PEEK_PX, container - 8),
+  };
+}
+
+interface Drag {
+  pointer: number;
+  startY: number;
+  startH: number;
+  lastY: number;
+  lastT: number;
+  velocity: number;
+  moved: boolean;
+}
+
+/**
+ * A bottom sheet for phones: a handle with a summary line (peek), half and full heights.
+ * Drag the handle with a finger or the mouse; the handle is a button (Enter/Space opens or
+ * closes, ArrowUp/ArrowDown step, aria-expanded says whether the panels show), and a second
+ * button switches between half and full. The sheet's real height changes (it is not slid
+ * off-screen), so what scrolls inside it can always be scrolled to its end.
+ */
+export function BottomSheet({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const t = useT();
+  const snap = useSheet((s) => s.snap);
+  const ref = useRef<HTMLElement>(null);
+  const drag = useRef<Drag | null>(null);
+  const suppressClick = useRef(false);
+  const set = (next: Snap) => useSheet.setState({ snap: next });
+
+  // What the sheet covers of the map (px above the peek), for the map's padding.
+  useEffect(() => {
+    const el = ref.current;
+    const parent = el?.parentElement;
+    if (!el || !parent) return;
+    const update = () => {
+      const h = snapHeights(parent.clientHeight)[useSheet.getState().snap];
+      useSheet.setState({ cover: Math.max(0, h - PEEK_PX) });
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(parent);
+    const unsub = useSheet.subscribe((s, prev) => {
+      if (s.snap !== prev.snap) update();
+    });
+    return () => {
+      ro.disconnect();
+      unsub();
+      useSheet.setState({ cover: 0 });
+    };
+  }, []);
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    suppressClick.current = false;
+    if (e.button !== 0 || !ref.current) return;
+    const h = ref.current.getBoundingClientRect().height;
+    drag.current = {
+      pointer: e.pointerId,
+      startY: e.clientY,
+      startH: h,
+      lastY: e.clientY,
+      lastT: e.timeStamp,
+      velocity: 0,
+      moved: false,
+    };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    const el = ref.current;
+    if (!d || !el || e.pointerId !== d.pointer) return;
+    if (!d.moved) {
+      if (Math.abs(e.clientY - d.startY) < 6) return;
+      // Captured only once it is a drag, so that a tap still clicks the handle button.
+      d.moved = true;
+      e.currentTarget.setPointerCapture(e.pointerId);
+    }
+    const dt = Math.max(1, e.timeStamp - d.lastT);
+    d.velocity = (d.lastY - e.clientY) / dt;
+    d.lastY = e.clientY;
+    d.lastT = e.timeStamp;
+    const max = el.parentElement?.clientHeight ?? window.innerHeight;
+    const h = Math.min(max - 8, Math.max(PEEK_PX, d.startH + d.startY - e.clientY));
+    el.style.height = `${h}px`;
+    el.dataset.dragging = 'true';
+  };
+  const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    const el = ref.current;
+    if (!d || !el || e.pointerId !== d.pointer) return;
+    drag.current = null;
+    if (!d.moved) return;
+    suppressClick.current = true;
+    const h = el.getBoundingClientRect().height;
+    el.style.height = '';
+    delete el.dataset.dragging;
+    const heights = snapHeights(el.parentElement?.clientHeight ?? window.innerHeight);
+    // A finger that stopped before letting go is not a flick.
+    const velocity = e.timeStamp - d.lastT > 120 ? 0 : d.velocity;
+    set(nearestSnap(h, heights, velocity));
+  };
+
+  const onHandleClick = () => {
+    if (suppressClick.current) {
+      suppressClick.current = false;
+      return;
+    }
+    set(snap === 'peek' ? 'half' : 'peek');
+  };
+  const onHandleKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      set(stepSnap(snap, e.key === 'ArrowUp' ? 1 : -1));
+    }
+  };
+
+  const open = snap !== 'peek';
+  return (
+    <section
+      ref={ref}
+      className="sheet"
+      data-snap={snap}
+      data-testid="sheet"
+      aria-label={t('sheetLabel')}
+    >
+      <div
+        className="sheet-bar"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerEnd}
+        onPointerCancel={onPointerEnd}
+      >
+        <button
+          type="button"
+          className="sheet-handle"
+          data-testid="sheet-handle"
+          aria-expanded={open}
+          aria-controls="sheet-body"
+          title={open ? t('sheetClose') : t('sheetOpen')}
+          onClick={onHandleClick}
+          onKeyDown={onHandleKey}
+        >
+          <span className="grabber" aria-hidden="true" />
+          <span className="sheet-summary" data-testid="sheet-summary">
+            {summary}
+          </span>
+        </button>
+        <button
+          type="button"
+          className="sheet-size"
+          data-testid="sheet-size"
+          aria-label={snap === 'full' ? t('sheetHalf') : t('sheetFull')}
+          title={snap === 'full' ? t('sheetHalf') : t('sheetFull')}
+          onClick={() => set(snap === 'full' ? 'half' : 'full')}
+        >
+          {snap === 'full' ? '⌄' : '⌃'}
+        </button>
+      </div>
+      <div id="sheet-body" className="sheet-body" inert={!open}>
+        {children}
+      </div>
+    </section>
+  );
+}
