@@ -27,6 +27,7 @@ import { markFirstMap } from './first-map.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
+import { MapLocale } from './MapLocale.tsx';
 import { MAP_LOCALE } from './map-locale.ts';
 import { SheetPadding } from './SheetPadding.tsx';
 import { groupSiteUnknown, siteUnknownMarkers } from './site-unknown.ts';
@@ -53,6 +54,7 @@ export function MapView() {
   const data = useAtlas((s) => s.data);
   const fly = useAtlas((s) => s.fly);
   const initialView = useAtlas.getState().view;
+  const [initialLang] = useState(lang);
   const rows = useFilteredInitiatives();
   const points = useMemo(() => initiativePoints(rows), [rows]);
   // Projects known only by their city: one marker per city with their count (not one ring each).
@@ -188,9 +190,8 @@ export function MapView() {
   return (
     <div className="map-wrap" data-testid="map" data-hovered={hovered ? String(hovered.id) : ''}>
       <MapGL
-        // MapLibre reads its UI strings (locale) once, when the map is created: a new map per language.
-        key={lang}
-        locale={MAP_LOCALE[lang]}
+        // MapLibre reads its UI strings once, when the map is created; <MapLocale> re-titles them.
+        locale={MAP_LOCALE[initialLang]}
         ref={mapRef}
         initialViewState={
           initialView
@@ -216,6 +217,7 @@ export function MapView() {
       >
         <NavigationControl position="top-right" />
         <ScaleControl position="bottom-left" />
+        <MapLocale />
         <SheetPadding />
         {data?.boundaries && (
           <Source id={SOURCE.boundaries} type="geojson" data={data.boundaries} promoteId="id">

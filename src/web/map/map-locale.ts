@@ -62,3 +62,33 @@ const zh: Record<string, string> = {
 };
 
 export const MAP_LOCALE: Record<Lang, Record<string, string>> = { en, zh };
+
+/** MapLibre's control buttons (their documented CSS classes) and the string each one shows. */
+const BUTTONS: Array<[selector: string, key: string]> = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-fullscreen', 'FullscreenControl.Enter'],
+  ['.maplibregl-ctrl-shrink', 'FullscreenControl.Exit'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+  ['.maplibregl-ctrl-geolocate', 'GeolocateControl.FindMyLocation'],
+];
+
+/**
+ * Words the controls already on the map in `lang`: MapLibre reads its locale once, when the map
+ * is created, so a language switch re-titles the buttons (title and aria-label, as MapLibre sets
+ * them) and the canvas's label instead of creating the map again.
+ */
+export function relabelMapControls(container: HTMLElement, canvas: HTMLElement, lang: Lang): void {
+  const words = MAP_LOCALE[lang];
+  for (const [selector, key] of BUTTONS) {
+    const text = words[key];
+    if (!text) continue;
+    for (const b of container.querySelectorAll(selector)) {
+      b.setAttribute('title', text);
+      b.setAttribute('aria-label', text);
+    }
+  }
+  const title = words['Map.Title'];
+  if (title) canvas.setAttribute('aria-label', title);
+}
