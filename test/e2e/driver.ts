@@ -274,6 +274,52 @@ export class Atlas {
     return new URL(this.page.url()).searchParams;
   }
 
+  /** Switches the UI language with the header's toggle (the map is created again: waits for it). */
+  async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
+    if ((await this.page.getAttribute('html', 'lang'))?.startsWith(lang)) return;
+    await this.page.click('[data-testid="lang-toggle"]');
+    await this.page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+    await this.waitForMapIdle();
+  }
+
+  /**
+   * Everything the user can read on the page: the text of visible elements, the options of
+   * visible selects, and the aria-label, title, placeholder and alt of visible elements (the
+   * tooltips and what a screen reader says). One string per node or attribute. Passages marked
+   * as another language (`lang="en"` on data written in English: a project's English name, the
+   * ledger's descriptions) are left out when `skipLang` names that language.
+   */
+  async visibleTexts(skipLang?: string): Promise<string[]> {
+    // No named helpers inside: the page gets the function's source as written (no bundler helpers).
+    return this.page.evaluate((skip) => {
+      const out: string[] = [];
+      const elements: Array<[Element, string[]]> = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent?.trim();
+        let e = n.parentElement;
+        if (!text || !e || e.closest('script,style,noscript')) continue;
+        // An option is read when its select is shown.
+        if (e.tagName === 'OPTION' || e.tagName === 'OPTGROUP') e = e.closest('select') ?? e;
+        elements.push([e, [text]]);
+      }
+      for (const e of document.body.querySelectorAll('[aria-label],[title],[placeholder],[alt]')) {
+        elements.push([
+          e,
+          ['aria-label', 'title', 'placeholder', 'alt']
+            .map((a) => e.getAttribute(a)?.trim() ?? '')
+            .filter((v) => v !== ''),
+        ]);
+      }
+      for (const [e, texts] of elements) {
+        if (skip && (e.closest('[lang]')?.getAttribute('lang') ?? '').startsWith(skip)) continue;
+        if (!((e as HTMLElement).checkVisibility?.({ checkOpacity: false }) ?? true)) continue;
+        out.push(...texts);
+      }
+      return out;
+    }, skipLang);
+  }
+
   /** Whether a project's, park's or boundary's details are open. */
   async detailsOpen(): Promise<boolean> {
     return (await this.page.locator('[data-testid="detail-title"]').count()) > 0;

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { type Atlas, withAtlas } from './driver.ts';
+
+const app = withAtlas();
+let atlas: Atlas;
+
+/**
+ * What may stay in Latin letters in the Chinese UI: proper nouns and product names, file formats,
+ * units, datum and standard codes, and what the user's own files or the sources hold (file names,
+ * URLs, ids, column names of the imported CSV). Everything else is an untranslated string.
+ */
+const ALLOWED_WORDS = new Set(
+  [
+    // Products, formats, standards, datums.
+    'MapLibre',
+    'OpenStreetMap',
+    'OSM',
+    'GeoJSON',
+    'CSV',
+    'TSV',
+    'Excel',
+    'xlsx',
+    'xls',
+    'KML',
+    'GPX',
+    'Shapefile',
+    'JSON',
+    'WKT',
+    'POINT',
+    'GB',
+    'CJJ',
+    'WGS',
+    'GCJ',
+    'BD',
+    'GPS',
+    'EPSG',
+    'echarts',
+    'atlas',
+    'ECharts',
+    'Natural',
+    'Earth',
+    // Units.
+    'km',
+    'm',
+    'ha',
+    'mu',
+    'h',
+    // The language toggle names the other language in that language; keyboard keys.
+    'English',
+    'Home',
+    'End',
+    'Enter',
+    'Esc',
+    // A ledger name_zh that quotes an English translation (data): 梦想工场（英译Dream Workplace）.
+    'Dream',
+    'Workplace',
+    // The imported CSV's own column names and values (user data).
+    'category',
+    'investment_cny',
+    'transport',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Latin words left once URLs, file names, ids and allowed words are taken out. */
+function untranslated(texts: readonly string[]): string[] {
+  const left = new Set<string>();
+  for (const raw of texts) {
+    const text = raw
+      .replace(/https?:\/\/\S+/g, ' ')
+      // A value quoted from the user's file ("abc").
+      .replace(/"[^"]*"/g, ' ')
+      .replace(
+        /[\w.-]+\.(?:csv|tsv|geojson|json|md|txt|xlsx|xls|kml|gpx|zip|js|pdf|html?)\b/gi,
+        ' ',
+      )
+      // ids and keys: tz-001, jiyuan_park_3, gbt50563 (letters joined to digits, - or _)
+      .replace(/\b[A-Za-z]+(?:[-_][A-Za-z0-9]+)+\b/g, ' ')
+      .replace(/\b[A-Za-z]*\d[A-Za-z0-9]*\b/g, ' ');
+    // Words of two letters or more: single letters are the map's category codes (T, G, W...).
+    for (const w of text.match(/[A-Za-z]{2,}/g) ?? []) {
+      if (!ALLOWED_WORDS.has(w.toLowerCase())) left.add(w);
+    }
+  }
+  return [...left].sort();
+}
+
+describe('the Chinese UI has no English left in it', () => {
+  it('the checker itself finds an untranslated string', () => {
+    expect(untranslated(['已导入 2 条', 'WGS84（GPS 卫星定位）', 'sites.csv', 'tz-001'])).toEqual(
+      [],
+    );
+    expect(untranslated(['区域 1', 'Region 1', '第 2 行，lat：超出范围'])).toEqual([
+      'Region',
+      'lat',
+    ]);
+  });
+
+  it('ledger, details, green access, scorecard, workspace import and regions, notices', async () => {
+    atlas = await app.open('?lang=zh&v=116.645,39.88,11.5');
+    const seen: Array<{ screen: string; words: string[] }> = [];
+    const check = async (screen: string) => {
+      const words = untranslated(await atlas.visibleTexts('en'));
+      if (words.length > 0) seen.push({ screen, words });
+    };
+    expect(await atlas.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // MapLibre's own controls speak Chinese (its locale option).
+    expect(await atlas.page.getAttribute('.maplibregl-ctrl-zoom-in', 'title')).toBe('放大');
+    await check('ledger');
+
+    // The details of the first project of the ledger.
+    const first = (await atlas.ledgerIds())[0];
+    expect(first).toBeTruthy();
+    await atlas.clickRow(first as string);
+    await atlas.page.waitForSelector('[data-testid="detail-panel"]');
+    await check('details');
+    await atlas.page.click('[data-testid="detail-close"]');
+
+    // Workspace: a CSV with two bad rows, a GeoJSON file that is not valid JSON, a region.
+    const csv = await atlas.importFile('test/fixtures/e2e/sites.csv');
+    expect(csv).toContain('已导入 12 条，共 14 条');
+    await atlas.page.click('[data-testid="import-report"] details summary');
+    const problems = (await atlas.page.textContent('[data-testid="import-problems"]')) ?? '';
+    expect(problems).toContain('第 1');
+    expect(problems).toMatch(/不是数字|超出范围/);
+    await check('import report (CSV)');
+    const bad = await atlas.importFile('test/fixtures/e2e/broken.geojson');
+    expect(bad).toContain('无法导入 broken.geojson');
+    expect(bad).toContain('JSON 格式错误');
+    await check('import report (bad GeoJSON)');
+    await atlas.drawRectangle([116.59, 39.84], [116.645, 39.915]);
+    await atlas.page.waitForFunction(
+      () => !document.querySelector('[data-testid="workspace"] .busy'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const names = await atlas.page.$$eval('[data-testid="region-item"] input', (els) =>
+      els.map((e) => (e as HTMLInputElement).value),
+    );
+    expect(names).toEqual(['区域 1']);
+    // The imported points as the points counted: their category column read as ledger categories.
+    await atlas.page.selectOption('[data-testid="workspace"] select', { label: 'sites.csv' });
+    const count = atlas.page.locator('[data-testid="result-count"]').first();
+    await expect.poll(async () => count.textContent(), { timeout: 20_000 }).toBe('6');
+    expect(await atlas.page.textContent('[data-testid="result-cat"]')).toBe('交通 6');
+    await check('region results');
+
+    // Green access with its chart, a place asked about, and one city's scorecard.
+    await atlas.showCoverage('gbt50563');
+    await atlas.askPlace(116.66, 39.9);
+    await check('green access');
+    await atlas.openCity('jiyuan');
+    await atlas.page.waitForSelector('[data-testid="scorecard"]', { timeout: 60_000 });
+    await check('scorecard');
+
+    // Back to English and again to Chinese: the map's tooltips follow the language.
+    await atlas.switchLanguage('en');
+    expect(await atlas.page.getAttribute('.maplibregl-ctrl-zoom-in', 'title')).toBe('Zoom in');
+    await atlas.switchLanguage('zh');
+    expect(await atlas.page.getAttribute('.maplibregl-ctrl-zoom-in', 'title')).toBe('放大');
+    await check('after switching back');
+    await atlas.screenshot('.tmp/i18n/chinese.png');
+
+    expect(seen).toEqual([]);
+    expect(atlas.errors).toEqual([]);
+  }, 240_000);
+});
