@@ -55,7 +55,6 @@ export function BigPointsOverlay() {
       layers: tables.flatMap((l) => {
         const d = drawn.get(l.id);
         if (!d || !l.table) return [];
-        const table = l.table;
         return [
           new ScatterplotLayer({
             id: bigPointsLayerId(l.id),
@@ -71,17 +70,31 @@ export function BigPointsOverlay() {
             getRadius: 2.5,
             getFillColor: COLOR,
             pickable: true,
-            onClick: (info) => {
-              const row = info.index >= 0 ? d.index(info.index) : -1;
-              if (row < 0) return false;
-              setPicked({ layerId: l.id, row, lon: table.lons[row]!, lat: table.lats[row]! });
-              return true;
-            },
           }),
         ];
       }),
     });
   }, [overlay, map, tables, drawn]);
+
+  // A click on a point shows its row: deck.gl picks at the click (its own click routing did not
+  // reach the layer in interleaved mode under MapLibre 6 here).
+  useEffect(() => {
+    const m = map?.getMap();
+    if (!m) return;
+    const onClick = (e: { point: { x: number; y: number } }) => {
+      const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      const id = info?.layer?.id;
+      const l = id ? tables.find((t) => bigPointsLayerId(t.id) === id) : undefined;
+      const d = l ? drawn.get(l.id) : undefined;
+      const row = info && d ? d.index(info.index) : -1;
+      if (!l?.table || row < 0) return;
+      setPicked({ layerId: l.id, row, lon: l.table.lons[row]!, lat: l.table.lats[row]! });
+    };
+    m.on('click', onClick);
+    return () => {
+      m.off('click', onClick);
+    };
+  }, [map, overlay, tables, drawn]);
 
   const pickedLayer = picked && layers.find((l) => l.id === picked.layerId);
   if (!picked || !pickedLayer?.table) return null;
