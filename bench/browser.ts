@@ -1,0 +1,171 @@
+/**
+ * `npm run bench:browser [-- --runs 5] [--only NAME] [--no-readme] [--port 4432] [--dist dist]`
+ *
+ * The built app (dist/, served by `vite preview`, compressed as it serves it) in Debian's
+ * Chromium (/usr/bin/chromium, headless, software WebGL through SwiftShader), offline: every
+ * request that is not to localhost is refused. Each scenario is a module in bench/browser/ that
+ * exports `scenario` (bench/browser/types.ts); every run gets a fresh browser context (nothing
+ * cached, no storage). Per figure: the median over all runs and the range. Prints a Markdown
+ * table and writes it into README.md between the bench:browser markers.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import type { Measurement, Scenario } from './browser/types.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    port: { type: 'string', default: process.env.BENCH_PORT ?? '4432' },
+    dist: { type: 'string', default: 'dist' },
+    'no-readme': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const PORT = Number(values.port);
+const README = 'README.md';
+const MARK_START = '<!-- bench:browser:start -->';
+const MARK_END = '<!-- bench:browser:end -->';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LOAD_BEFORE = loadavg()[0]?.toFixed(1) ?? '?';
+
+async function loadScenarios(): Promise<Scenario[]> {
+  const dir = new URL('./browser/', import.meta.url);
+  const found: Scenario[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.ts')) continue;
+    const mod = (await import(pathToFileURL(join(dir.pathname, file)).href)) as {
+      scenario?: Scenario;
+    };
+    if (mod.scenario) found.push(mod.scenario);
+  }
+  return found
+    .filter((s) => !values.only || s.name.includes(values.only))
+    .sort((a, b) => a.order - b.order);
+}
+
+function fmt(v: number, unit: Measurement['unit']): string {
+  if (unit === 'ms') return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
+  if (unit === 's') return `${v.toFixed(1)} s`;
+  return `${v.toFixed(0)} MB`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+const scenarios = await loadScenarios();
+const server = await preview({
+  logLevel: 'silent',
+  build: { outDir: values.dist },
+  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+});
+const baseUrl = `http://127.0.0.1:${PORT}/`;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
+});
+const version = browser.version();
+const tmpDir = mkdtempSync(join(tmpdir(), 'atlas-bench-browser-'));
+const byWhat = new Map<string, { m: Measurement; values: number[] }>();
+const problems: string[] = [];
+
+try {
+  for (const s of scenarios) {
+    const runs = s.runs ?? RUNS;
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        locale: 'en-US',
+      });
+      // tsx (esbuild, keepNames) wraps named functions in the scenarios' page code in __name().
+      await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (
+          ['127.0.0.1', 'localhost'].includes(url.hostname) ||
+          /^(data|blob):$/.test(url.protocol)
+        )
+          return route.continue();
+        errors.push(`blocked request ${url.href}`);
+        return route.abort('internetdisconnected');
+      });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      try {
+        const ms = await s.run(page, { baseUrl, browser, tmpDir, run });
+        for (const m of ms) {
+          const entry = byWhat.get(m.what) ?? { m, values: [] };
+          entry.values.push(m.value);
+          byWhat.set(m.what, entry);
+        }
+        console.error(
+          `${s.name} #${run + 1}: ${ms.map((m) => `${m.what.slice(0, 40)} ${fmt(m.value, m.unit)}`).join('; ')}`,
+        );
+      } catch (e) {
+        problems.push(`${s.name} run ${run + 1}: ${e instanceof Error ? e.message : String(e)}`);
+        console.error(problems.at(-1));
+      }
+      for (const err of new Set(errors)) problems.push(`${s.name} run ${run + 1}: ${err}`);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  rmSync(tmpDir, { recursive: true, force: true });
+}
+
+const lines = [
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}, ` +
+    `Chromium ${version} headless with software WebGL (SwiftShader), every non-localhost request ` +
+    `refused; dist/ served by vite preview (compressed); ${RUNS} runs per scenario unless stated, ` +
+    `a fresh browser context each; median (range); load average ${LOAD_BEFORE} before the run ` +
+    '(other work on the machine skews every figure).',
+  '',
+  '| what | goal | measured: median (range) | |',
+  '|---|---|---|:---:|',
+];
+for (const { m, values: vs } of byWhat.values()) {
+  const med = median(vs);
+  const range = `${fmt(Math.min(...vs), m.unit)}-${fmt(Math.max(...vs), m.unit)}`;
+  const goal = m.goalText ?? (m.goal !== undefined ? `< ${fmt(m.goal, m.unit)}` : '');
+  const ok = m.goal === undefined ? '' : med < m.goal ? '✓' : '✗';
+  lines.push(`| ${m.what} | ${goal} | ${fmt(med, m.unit)} (${range}, n=${vs.length}) | ${ok} |`);
+}
+if (problems.length > 0) lines.push('', ...problems.map((p) => `- ${p}`));
+const text = lines.join('\n');
+console.log(text);
+
+if (!values['no-readme'] && !values.only) {
+  const readme = readFileSync(README, 'utf8');
+  const a = readme.indexOf(MARK_START);
+  const b = readme.indexOf(MARK_END);
+  if (a < 0 || b < a) {
+    console.error(`${README} has no ${MARK_START} ... ${MARK_END} markers: not written`);
+  } else {
+    writeFileSync(README, `${readme.slice(0, a + MARK_START.length)}\n${text}\n${readme.slice(b)}`);
+    console.error(`written into ${README}`);
+  }
+}
+process.exit(problems.length > 0 ? 1 : 0);
