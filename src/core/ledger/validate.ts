@@ -49,7 +49,12 @@ const REQUIRED_NUMERIC = new Set(['lon', 'lat']);
 
 /** The issue as text (formatProblem); a data/ CSV row N is on line N + 1 (after the header). */
 export function formatIssue(i: DataIssue): string {
-  return formatProblem(i.row !== undefined && i.line === undefined ? { ...i, line: i.row + 1 } : i);
+  return formatProblem(locateIssue(i));
+}
+
+/** A data file's issue with its text line (the data row + 1, for the header) when not given. */
+export function locateIssue(i: DataIssue): DataIssue {
+  return i.row !== undefined && i.line === undefined ? { ...i, line: i.row + 1 } : i;
 }
 
 function zodIssues(

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { locateIssue } from '../../core/ledger/validate.ts';
 import { formatProblemIn } from '../i18n/problems.ts';
 import { translate } from '../i18n/useT.ts';
 import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
@@ -30,7 +31,7 @@ export function useAtlasData(): { error: string | null } {
             id: 'data-issues',
             level: 'warning',
             text: (lang) => translate(lang, 'noticeDataIssues', { n: data.issues.length }),
-            details: data.issues.map((p) => (lang) => formatProblemIn(p, lang)),
+            details: data.issues.map((p) => (lang) => formatProblemIn(locateIssue(p), lang)),
           });
         }
         // With no view in the link, frame what the link asks for.

@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import { diffLedger, type LedgerDiff } from '../../../core/ledger/diff.ts';
 import { readLedgerFile } from '../../../core/ledger/read-file.ts';
-import { formatIssue } from '../../../core/ledger/validate.ts';
+import { type DataIssue, locateIssue } from '../../../core/ledger/validate.ts';
 import { api } from '../../api/client.ts';
+import { formatProblemIn } from '../../i18n/problems.ts';
 import { useAtlas } from '../../state/store.ts';
 import { useEdit } from './edit-store.ts';
 import { errorText, loadLedger, notifyInfo } from './ledger-actions.ts';
@@ -16,7 +17,7 @@ import { COLUMN_LABELS, useEditT } from './strings.ts';
 interface Preview {
   name: string;
   diff: LedgerDiff;
-  problems: string[];
+  problems: DataIssue[];
 }
 
 export function ImportDialog() {
@@ -45,7 +46,7 @@ export function ImportDialog() {
     setPreview({
       name: file.name,
       diff: diffLedger(current, read.rows),
-      problems: read.issues.map(formatIssue),
+      problems: read.issues.map(locateIssue),
     });
   };
   const apply = async () => {
@@ -142,8 +143,9 @@ export function ImportDialog() {
               <details>
                 <summary>{t('importProblems')}</summary>
                 <ul>
-                  {preview.problems.slice(0, 100).map((p) => (
-                    <li key={p}>{p}</li>
+                  {preview.problems.slice(0, 100).map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: problems by position
+                    <li key={i}>{formatProblemIn(p, lang)}</li>
                   ))}
                 </ul>
               </details>
