@@ -14,18 +14,15 @@
  */
 import Flatbush from 'flatbush';
 import type { Geometry, Position } from 'geojson';
-import { WGS84 } from './geodesic.ts';
+import { QueryCache } from './edge-query-cache.ts';
 import { expandBBox } from './item-index.ts';
 import { PreparedPolygon } from './point-in-polygon.ts';
 import {
   ecef,
   type GeodesicLine,
-  LINE_CAPS,
   LocalFrame,
   MIN_RADIUS,
-  type SegmentCache,
   segmentDistance,
-  vertexDistance,
 } from './segment-distance.ts';
 import { segmentIndex } from './segment-index.ts';
 import { shapeParts } from './shape-parts.ts';
@@ -203,12 +200,15 @@ export class EdgeIndex {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
+    let maxY = -Infinity;
     for (const i of positions) {
       minX = Math.min(minX, Math.floor(lons[i]! / this.cell));
       maxX = Math.max(maxX, Math.floor(lons[i]! / this.cell));
       minY = Math.min(minY, Math.floor(lats[i]! / this.cell));
+      maxY = Math.max(maxY, Math.floor(lats[i]! / this.cell));
     }
     const nx = maxX - minX + 1;
+    const ny = maxY - minY + 1;
     const m = positions.length;
     const packed = new Float64Array(m);
     for (let j = 0; j < m; j++) {
@@ -218,7 +218,7 @@ export class EdgeIndex {
       packed[j] = key * n + i;
     }
     const out = new Uint32Array(m);
-    if (m * nx * n >= 2 ** 52) {
+    if (!(nx * ny * n < 2 ** 52)) {
       out.set(positions); // a grid too large to pack: keep the input order
       return out;
     }
@@ -248,7 +248,7 @@ export class EdgeIndex {
       const kth = top.length < k ? Infinity : top[k - 1]!.d;
       if (kth <= rq || rq >= maxDistance || rq >= WHOLE_EARTH) break;
       rq = Math.min(Number.isFinite(kth) ? kth : Math.max(4 * rq, 1), maxDistance);
-      found = tree.search(...queryBox([lon, lat, lon, lat], rq));
+      found = searchBox(tree, queryBox([lon, lat, lon, lat], rq));
     }
     const kth = top[top.length - 1]?.d ?? 0;
     // Later cells search about this far (one box search usually settles a query).
@@ -276,7 +276,7 @@ export class EdgeIndex {
       cy,
       k,
       r,
-      found: this.tree ? this.tree.search(...queryBox(box, r)) : [],
+      found: this.tree ? searchBox(this.tree, queryBox(box, r)) : [],
       areas: this.areaTree ? this.areaTree.search(box[0], box[1], box[2], box[3]) : [],
     };
     this.last = next;
@@ -360,51 +360,12 @@ function queryBox(bbox: BBox, rq: number): [number, number, number, number] {
   return box;
 }
 
-/** Memoises, for one query, vertex distances and (across queries) the geodesic of each edge. */
-class QueryCache implements SegmentCache {
-  segment = 0;
-  stamp = 0;
-  /** A vertex farther than this (in a straight line) cannot change the answer: not measured. */
-  limit = Infinity;
-  constructor(
-    private readonly index: {
-      frame: LocalFrame;
-      verts: Uint32Array;
-      vertexLL: Float64Array;
-      vertexD: Float64Array;
-      vertexStamp: Uint32Array;
-      ll: Float64Array;
-      xyz: Float64Array;
-      lines: Array<GeodesicLine | undefined> | null;
-    },
-  ) {}
-
-  vertex(which: 0 | 1): number {
-    const x = this.index;
-    const v = x.verts[2 * this.segment + which]!;
-    if (x.vertexStamp[v] === this.stamp) return x.vertexD[v]!;
-    // The straight 3-D distance is a lower bound: past the limit the value cannot matter, and
-    // Infinity (never the answer) stands in for it.
-    const o = 6 * this.segment + 3 * which;
-    const p = x.frame.p;
-    const dx = x.xyz[o]! - p[0]!;
-    const dy = x.xyz[o + 1]! - p[1]!;
-    const dz = x.xyz[o + 2]! - p[2]!;
-    if (Math.sqrt(dx * dx + dy * dy + dz * dz) - 1e-6 > this.limit) return Infinity;
-    const d = vertexDistance(x.frame, x.vertexLL[2 * v]!, x.vertexLL[2 * v + 1]!);
-    x.vertexD[v] = d;
-    x.vertexStamp[v] = this.stamp;
-    return d;
-  }
-
-  line(): GeodesicLine {
-    const { ll, lines } = this.index;
-    const i = this.segment;
-    const cached = lines?.[i];
-    if (cached) return cached;
-    const q = 4 * i;
-    const line = WGS84.InverseLine(ll[q + 1]!, ll[q]!, ll[q + 3]!, ll[q + 2]!, LINE_CAPS);
-    if (lines) lines[i] = line;
-    return line;
-  }
+/** The items whose box meets `box`, which may run past ±180° (searched again on the other side). */
+function searchBox(tree: Flatbush, box: [number, number, number, number]): number[] {
+  const [x0, y0, x1, y1] = box;
+  if (x1 - x0 >= 360) return tree.search(-180, y0, 180, y1);
+  const found = tree.search(x0, y0, x1, y1);
+  if (x0 < -180) found.push(...tree.search(x0 + 360, y0, 180, y1));
+  if (x1 > 180) found.push(...tree.search(-180, y0, x1 - 360, y1));
+  return found;
 }
