@@ -119,7 +119,7 @@ describe('figures that mean something to the public', () => {
     await atlas.waitForMapIdle();
     expect((await atlas.siteUnknownList())?.title).toBe('泰兴市：34 个项目，具体位置未知');
     expect((await atlas.siteUnknownMarkers())[0]?.label).toBe('34 个项目，具体位置未知');
-    await atlas.screenshot('.tmp/public/e2e-taixing-zh.png');
+    await atlas.screenshot('test-results/public-taixing-zh.png');
     expect(atlas.errors).toEqual([]);
   });
 });
