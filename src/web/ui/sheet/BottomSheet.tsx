@@ -101,15 +101,21 @@ export function BottomSheet({ summary, children }: { summary: ReactNode; childre
     const el = ref.current;
     if (!d || !el || e.pointerId !== d.pointer) return;
     drag.current = null;
-    if (!d.moved) return;
+    // Judged from where the finger lifted: a busy page may deliver no move event in between.
+    const dy = d.startY - e.clientY;
+    if (!d.moved && Math.abs(dy) < 6) return;
     suppressClick.current = true;
-    const h = el.getBoundingClientRect().height;
     el.style.height = '';
     delete el.dataset.dragging;
-    const heights = snapHeights(el.parentElement?.clientHeight ?? window.innerHeight);
+    const container = el.parentElement?.clientHeight ?? window.innerHeight;
+    const h = Math.min(container - 8, Math.max(PEEK_PX, d.startH + dy));
     // A finger that stopped before letting go is not a flick.
-    const velocity = e.timeStamp - d.lastT > 120 ? 0 : d.velocity;
-    set(nearestSnap(h, heights, velocity));
+    const velocity = !d.moved
+      ? dy / Math.max(1, e.timeStamp - d.lastT)
+      : e.timeStamp - d.lastT > 120
+        ? 0
+        : d.velocity;
+    set(nearestSnap(h, snapHeights(container), velocity));
   };
 
   const onHandleClick = () => {
