@@ -8,7 +8,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { featureId } from '../analytics/ids.ts';
 import type { FeatureId } from '../analytics/types.ts';
-import { say } from '../common/messages.ts';
+import { type Said, say } from '../common/messages.ts';
 import { geometryToWgs84 } from './crs.ts';
 import type { Crs, FormatIssue, LoadMeta, LoadResult, PointColumns } from './types.ts';
 
@@ -27,15 +27,15 @@ const DEPTH: Record<string, number> = {
  */
 export const RANGE_TOLERANCE = 1e-5;
 
-function checkPosition(p: unknown, at: string): string | null {
-  if (!Array.isArray(p)) return `malformed coordinates at ${at}`;
-  if (p.length < 2) return `position with fewer than 2 numbers at ${at}`;
+function checkPosition(p: unknown, at: string): Said | null {
+  if (!Array.isArray(p)) return say('geom_malformed_at', { at });
+  if (p.length < 2) return say('geom_position_short', { at });
   const [lon, lat] = p as unknown[];
-  if (typeof lon !== 'number' || typeof lat !== 'number') return `non-numeric coordinate at ${at}`;
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `non-finite coordinate at ${at}`;
+  if (typeof lon !== 'number' || typeof lat !== 'number') return say('geom_non_numeric', { at });
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return say('geom_non_finite', { at });
   const t = RANGE_TOLERANCE;
   if (lon < -180 - t || lon > 180 + t || lat < -90 - t || lat > 90 + t) {
-    return `coordinate out of range (lon ${lon}, lat ${lat}) at ${at}`;
+    return say('geom_out_of_range', { lon, lat, at });
   }
   return null;
 }
@@ -86,9 +86,9 @@ function clampGeometry(g: Geometry, count: Clamped): Geometry {
   return c === g.coordinates ? g : ({ ...g, coordinates: c } as Geometry);
 }
 
-function checkNested(c: unknown, depth: number, at: string): string | null {
+function checkNested(c: unknown, depth: number, at: string): Said | null {
   if (depth === 0) return checkPosition(c, at);
-  if (!Array.isArray(c)) return `malformed coordinates at ${at}`;
+  if (!Array.isArray(c)) return say('geom_malformed_at', { at });
   for (let i = 0; i < c.length; i++) {
     const e = checkNested(c[i], depth - 1, `${at}[${i}]`);
     if (e) return e;
@@ -96,28 +96,31 @@ function checkNested(c: unknown, depth: number, at: string): string | null {
   return null;
 }
 
-/** Why a geometry cannot be used, or null when it is valid for our purposes. */
-export function geometryError(g: unknown): string | null {
-  if (g === null || g === undefined) return 'no geometry (null)';
-  if (typeof g !== 'object') return 'geometry is not an object';
+/** Why a geometry cannot be used (coded), or null when it is valid for our purposes. */
+export function geometryError(g: unknown): Said | Pick<Said, 'reason'> | null {
+  if (g === null || g === undefined) return say('geom_null');
+  if (typeof g !== 'object') return say('geom_not_object');
   const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (geom.type === 'GeometryCollection') {
-    if (!Array.isArray(geom.geometries)) return 'GeometryCollection without a geometries array';
-    if (geom.geometries.length === 0) return 'empty GeometryCollection';
+    if (!Array.isArray(geom.geometries)) return say('geom_collection_no_array');
+    if (geom.geometries.length === 0) return say('geom_collection_empty');
     for (let i = 0; i < geom.geometries.length; i++) {
       const e = geometryError(geom.geometries[i]);
-      if (e) return `geometries[${i}]: ${e}`;
+      // A member's problem, in English only (no code: the app shows this reason as it is).
+      if (e) return { reason: `geometries[${i}]: ${e.reason}` };
     }
     return null;
   }
   const depth = typeof geom.type === 'string' ? DEPTH[geom.type] : undefined;
-  if (depth === undefined) return `unknown geometry type ${JSON.stringify(geom.type)}`;
-  if (!Array.isArray(geom.coordinates)) return 'coordinates missing or not an array';
-  if (depth > 0 && geom.coordinates.length === 0) return `empty ${geom.type}`;
+  if (depth === undefined) return say('geom_unknown_type', { type: JSON.stringify(geom.type) });
+  if (!Array.isArray(geom.coordinates)) return say('geom_no_coordinates');
+  if (depth > 0 && geom.coordinates.length === 0) {
+    return say('geom_empty', { type: String(geom.type) });
+  }
   const e = checkNested(geom.coordinates, depth, 'coordinates');
   if (e) return e;
   if (geom.type === 'LineString' && geom.coordinates.length < 2) {
-    return 'LineString with fewer than 2 positions';
+    return say('geom_line_short');
   }
   const polygons =
     geom.type === 'Polygon'
@@ -126,9 +129,9 @@ export function geometryError(g: unknown): string | null {
         ? (geom.coordinates as unknown[][][])
         : [];
   for (const [p, rings] of polygons.entries()) {
-    if (rings.length === 0) return `polygon ${p} has no rings`;
+    if (rings.length === 0) return say('geom_polygon_no_rings', { polygon: p });
     for (const [r, ring] of rings.entries()) {
-      if (ring.length < 3) return `ring ${r} of polygon ${p} has fewer than 3 positions`;
+      if (ring.length < 3) return say('geom_ring_short', { ring: r, polygon: p });
     }
   }
   return null;
@@ -165,7 +168,7 @@ export function featureResult(
     };
     const e = geometryError(f.geometry);
     if (e) {
-      errors.push({ feature: i, field: 'geometry', reason: e });
+      errors.push({ feature: i, field: 'geometry', ...e });
       return out;
     }
     const before = clamped.vertices;

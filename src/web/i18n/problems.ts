@@ -50,6 +50,21 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   region_repaired:
     '区域“{name}”：多边形自相交（约在 [{lon}, {lat}]），已在交叉处拆分修复为 {parts} 个部分（面积 {area} m²）',
   region_left_out: '区域“{name}”：已略去（{reason}）',
+  geom_null: '没有几何（null）',
+  geom_not_object: '几何不是对象',
+  geom_collection_no_array: 'GeometryCollection 缺少 geometries 数组',
+  geom_collection_empty: '空的 GeometryCollection',
+  geom_unknown_type: '未知的几何类型 {type}',
+  geom_no_coordinates: '缺少坐标或坐标不是数组',
+  geom_empty: '空的 {type}',
+  geom_malformed_at: '坐标格式错误，位于 {at}',
+  geom_position_short: '坐标点少于 2 个数值，位于 {at}',
+  geom_non_numeric: '坐标不是数字，位于 {at}',
+  geom_non_finite: '坐标不是有限数值，位于 {at}',
+  geom_out_of_range: '坐标超出范围（经度 {lon}，纬度 {lat}），位于 {at}',
+  geom_line_short: 'LineString 少于 2 个点',
+  geom_polygon_no_rings: '第 {polygon} 个多边形没有环',
+  geom_ring_short: '第 {polygon} 个多边形的第 {ring} 个环少于 3 个点',
   web_mercator: '坐标为 Web 墨卡托（EPSG:3857）米制坐标而非经纬度：已转换为 WGS84 经纬度',
 };
 

@@ -124,10 +124,10 @@ describe('togeojson test files through loadFile', () => {
         r.errors.filter((e) => e.field !== 'file'),
       );
     // null_geometry.kml: one Placemark with no geometry at all.
-    expect(await read('null_geometry.kml')).toEqual([
+    expect(await read('null_geometry.kml')).toMatchObject([
       { feature: 0, field: 'geometry', reason: 'no geometry (null)' },
     ]);
-    expect(await read('nogeomplacemark.kml')).toEqual([
+    expect(await read('nogeomplacemark.kml')).toMatchObject([
       { feature: 0, field: 'geometry', reason: 'no geometry (null)' },
     ]);
     expect(await read('polygon.kml')).toEqual([]);

@@ -43,7 +43,9 @@ describe('KML (@tmcw/togeojson)', () => {
         [116.7, 39.95],
       ],
     });
-    expect(r.errors).toEqual([{ feature: 3, field: 'geometry', reason: 'no geometry (null)' }]);
+    expect(r.errors).toMatchObject([
+      { feature: 3, field: 'geometry', reason: 'no geometry (null)' },
+    ]);
   });
 
   it('an injected parser (here xmldom’s) gives the same result', async () => {
@@ -104,7 +106,9 @@ describe('zipped Shapefile (shpjs)', () => {
       { ID: 2, NAME: 'Park B' },
       { ID: 3, NAME: '' },
     ]);
-    expect(r.errors).toEqual([{ feature: 2, field: 'geometry', reason: 'no geometry (null)' }]);
+    expect(r.errors).toMatchObject([
+      { feature: 2, field: 'geometry', reason: 'no geometry (null)' },
+    ]);
     const square = fs[0]!.geometry as { type: string; coordinates: number[][][] };
     expect(square.type).toBe('Polygon');
     const expected = [
