@@ -69,6 +69,9 @@ function untranslated(texts: readonly string[]): string[] {
       .replace(/https?:\/\/\S+/g, ' ')
       // A value quoted from the user's file ("abc").
       .replace(/"[^"]*"/g, ' ')
+      // Source addresses written without a scheme (www.example.com/page) and folder paths (data/).
+      .replace(/\b[\w-]+(?:\.[\w-]+)+(?:\/\S*)?/g, ' ')
+      .replace(/\b[\w-]+\//g, ' ')
       .replace(
         /[\w.-]+\.(?:csv|tsv|geojson|json|md|txt|xlsx|xls|kml|gpx|zip|js|pdf|html?)\b/gi,
         ' ',
