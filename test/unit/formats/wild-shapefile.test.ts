@@ -75,7 +75,9 @@ describe('shpjs test files: counts the authors expect', () => {
   it('zero-len-line.zip: the line with no points is a null geometry, reported', async () => {
     const r = await load('zero-len-line.zip');
     expect(features(r)[1]!.geometry).toBeNull();
-    expect(r.errors).toMatchObject([{ feature: 1, field: 'geometry', reason: 'no geometry (null)' }]);
+    expect(r.errors).toMatchObject([
+      { feature: 1, field: 'geometry', reason: 'no geometry (null)' },
+    ]);
   });
 
   it('LGA_2013_AUST: null geometries reported; feature 4 is Kangaroo Island with 21 parts', async () => {
