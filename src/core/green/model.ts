@@ -19,6 +19,8 @@ export const standardsSchema = z.object({
         /** The standard the rule comes from (cited beside the plain name, never instead of it). */
         standard: text.optional(),
         source: text,
+        /** The source's description in Chinese, where `source` has English words beside its address. */
+        source_zh: text.optional(),
         confidence: text,
       }),
     )
@@ -36,6 +38,7 @@ export const standardsSchema = z.object({
       /** `high`: the garden-city / planning target; `minimum`: the mandatory floor. */
       level: z.enum(['high', 'minimum']),
       source: text,
+      source_zh: text.optional(),
       confidence: text,
     }),
   ),

@@ -20,6 +20,7 @@ import { EditMapLayer } from '../ui/edit/EditMapLayer.tsx';
 import { useEdit } from '../ui/edit/edit-store.ts';
 import { siteUnknownText } from '../ui/SiteUnknownList.tsx';
 import { useWorkspace } from '../workspace/store.ts';
+import { BasemapLabels } from './BasemapLabels.tsx';
 import { buildBasemapStyle } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
 import { initiativePoints } from './features.ts';
@@ -66,9 +67,11 @@ export function MapView() {
   const [hovered, setHovered] = useState<Hovered>(null);
   const [cursor, setCursor] = useState('grab');
 
+  // Built with the first language only: BasemapLabels switches the labels' text in place.
+  const [styleLang] = useState(lang);
   const mapStyle = useMemo(
-    () => buildBasemapStyle({ dataBase: DATA_BASE, fontUrl: notoSansUrl, lang, online }),
-    [lang, online],
+    () => buildBasemapStyle({ dataBase: DATA_BASE, fontUrl: notoSansUrl, lang: styleLang, online }),
+    [styleLang, online],
   );
 
   const vis = (key: LayerKey) => ({
@@ -218,6 +221,7 @@ export function MapView() {
         <NavigationControl position="top-right" />
         <ScaleControl position="bottom-left" />
         <MapLocale />
+        <BasemapLabels />
         <SheetPadding />
         {data?.boundaries && (
           <Source id={SOURCE.boundaries} type="geojson" data={data.boundaries} promoteId="id">

@@ -14,6 +14,9 @@ export interface BasemapOptions {
   online: boolean;
 }
 
+/** The basemap's label layers: their text follows the language (BasemapLabels sets it). */
+export const BASEMAP_LABEL_LAYERS = [LAYER.provinceLabels, LAYER.contextLabels] as const;
+
 /**
  * The offline default basemap: everything comes from files the app ships (Natural Earth land
  * and countries, provinces and neighbouring counties), and labels need no glyph server:

@@ -13,6 +13,7 @@ import { useAtlas } from '../state/store.ts';
 import { formatArea } from './format.ts';
 import { GreenDetail } from './GreenDetail.tsx';
 import { Scorecard } from './Scorecard.tsx';
+import { sourceIn } from './source-text.ts';
 
 const CUSTOM = 'custom';
 
@@ -102,7 +103,7 @@ export function GreenAccess() {
               }}
             >
               {rules.map((r) => (
-                <option key={r.id} value={r.id} title={r.standard ?? r.source}>
+                <option key={r.id} value={r.id} title={r.standard ?? sourceIn(r, lang)}>
                   {lang === 'zh' ? r.name_zh : r.name_en}
                 </option>
               ))}
@@ -112,12 +113,12 @@ export function GreenAccess() {
           {known && (
             <p className="note rule-source" data-testid="rule-source">
               {publicLabel('ruleFrom', lang)}:{' '}
-              {/* The standard's code and its source as standards.json writes them (English). */}
+              {/* The standard's code, and its source in the UI's language where standards.json has it. */}
               <span
-                lang="en"
-                title={`${known.source} (${confidenceLabel(known.confidence, lang)})`}
+                lang={known.standard || !known.source_zh ? 'en' : lang}
+                title={`${sourceIn(known, lang)} (${confidenceLabel(known.confidence, lang)})`}
               >
-                {known.standard ?? known.source}
+                {known.standard ?? sourceIn(known, lang)}
               </span>
             </p>
           )}

@@ -8,6 +8,7 @@ import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import './scorecard.css';
+import { sourceIn } from './source-text.ts';
 
 type Lang = 'en' | 'zh';
 
@@ -154,7 +155,7 @@ export function Scorecard() {
                       {r.thresholds.map((th) => (
                         <li
                           key={th.standard_en}
-                          title={`${lang === 'zh' ? th.standard_zh : th.standard_en} · ${th.source} (${confidenceLabel(th.confidence, lang)})`}
+                          title={`${lang === 'zh' ? th.standard_zh : th.standard_en} · ${sourceIn(th, lang)} (${confidenceLabel(th.confidence, lang)})`}
                         >
                           {pick(lang, th.plain_zh ?? th.standard_zh, th.plain_en ?? th.standard_en)}
                           :{' '}
