@@ -212,7 +212,15 @@ export class Atlas {
   /** Draws a rectangle region between two corners (lon/lat) with the mouse. */
   async drawRectangle(a: [number, number], b: [number, number]): Promise<void> {
     const before = await this.page.locator('[data-testid="region-item"]').count();
+    // Like a user, bring the area into view first (an import may have moved the map).
+    await this.page.evaluate(
+      ([x, y]) => window.__atlasMap?.fitBounds([x, y], { padding: 120, duration: 0 }),
+      [a, b] as const,
+    );
+    await this.waitForMapIdle();
     await this.page.click('[data-testid="draw-rectangle"]');
+    // terra-draw loads lazily: draw once it is in rectangle mode.
+    await this.page.waitForSelector('[data-draw-mode="rectangle"]', { timeout: 30_000 });
     const p = await this.screenXY(a[0], a[1]);
     const q = await this.screenXY(b[0], b[1]);
     await this.page.mouse.move(p.x, p.y);

@@ -10,18 +10,26 @@ export async function sheetSnap(atlas: Atlas): Promise<string> {
 
 /** Waits until the sheet rests at `snap` (its height transition over). */
 export async function waitForSnap(atlas: Atlas, snap: 'peek' | 'half' | 'full'): Promise<void> {
-  await atlas.page.waitForFunction(
-    (want) => {
-      const el = document.querySelector<HTMLElement>('[data-testid="sheet"]');
-      if (el?.dataset.snap !== want) return false;
-      const h = el.getBoundingClientRect().height;
-      const prev = Number(el.dataset.lastH ?? -1);
-      el.dataset.lastH = String(h);
-      return Math.abs(prev - h) < 0.5;
-    },
-    snap,
-    { timeout: 15_000, polling: 100 },
-  );
+  await atlas.page
+    .waitForFunction(
+      (want) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="sheet"]');
+        if (el?.dataset.snap !== want) return false;
+        const h = el.getBoundingClientRect().height;
+        const prev = Number(el.dataset.lastH ?? -1);
+        el.dataset.lastH = String(h);
+        return Math.abs(prev - h) < 0.5;
+      },
+      snap,
+      { timeout: 15_000, polling: 100 },
+    )
+    .catch(async (e: unknown) => {
+      const now = await atlas.page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-testid="sheet"]');
+        return `${el?.dataset.snap ?? '?'} at ${el?.getBoundingClientRect().height ?? '?'} px`;
+      });
+      throw new Error(`the sheet did not rest at ${snap} (it is ${now}): ${String(e)}`);
+    });
 }
 
 /** Taps the sheet's handle until it is open (half), or to `full` with its size button. */
@@ -96,6 +104,7 @@ export async function drawRectangleByTouch(
   const before = await atlas.page.locator('[data-testid="region-item"]').count();
   await openSheetTab(atlas, 'regions');
   await atlas.page.tap('[data-testid="draw-rectangle"]');
+  await atlas.page.waitForSelector('[data-draw-mode="rectangle"]', { timeout: 30_000 });
   await waitForSnap(atlas, 'peek');
   await atlas.waitForMapIdle();
   for (const corner of [a, b]) {
@@ -118,6 +127,7 @@ export async function drawPolygonByTouch(
   const before = await atlas.page.locator('[data-testid="region-item"]').count();
   await openSheetTab(atlas, 'regions');
   await atlas.page.tap('[data-testid="draw-polygon"]');
+  await atlas.page.waitForSelector('[data-draw-mode="polygon"]', { timeout: 30_000 });
   await waitForSnap(atlas, 'peek');
   await atlas.waitForMapIdle();
   for (const v of [...vertices, vertices[0] as [number, number]]) {

@@ -89,7 +89,11 @@ export function DrawControl() {
     if (!draw) return;
     if (editing) return;
     draw.setMode(mode ?? 'static');
-  }, [mode, editing]);
+    // The mode terra-draw is in, on the map's element: the sign (for tests too) that clicks on
+    // the map now draw (its script loads lazily, after the first map).
+    const container = current?.getMap().getContainer();
+    if (container) container.dataset.drawMode = mode ?? 'static';
+  }, [mode, editing, current]);
 
   // Editing: the region goes into terra-draw's select mode; "done" writes its geometry back.
   useEffect(() => {

@@ -76,6 +76,16 @@ export function BottomSheet({ summary, children }: { summary: ReactNode; childre
       velocity: 0,
       moved: false,
     };
+    // The finger may lift away from the handle before any move was delivered (a busy page), so
+    // before the drag captured the pointer: the window still hears it.
+    const end = (ev: globalThis.PointerEvent) => {
+      if (ev.pointerId !== e.pointerId) return;
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+      onPointerEnd(ev);
+    };
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
@@ -96,7 +106,7 @@ export function BottomSheet({ summary, children }: { summary: ReactNode; childre
     el.style.height = `${h}px`;
     el.dataset.dragging = 'true';
   };
-  const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
+  const onPointerEnd = (e: Pick<PointerEvent, 'pointerId' | 'clientY' | 'timeStamp'>) => {
     const d = drag.current;
     const el = ref.current;
     if (!d || !el || e.pointerId !== d.pointer) return;
