@@ -30,5 +30,7 @@ for (const file of process.argv.slice(2)) {
   skipped += s;
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// CI reads the last line as exactly "N passed, N failed": skipped tests are told on the line before.
+if (skipped) console.log(`${skipped} skipped (not counted as passed)`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
