@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.ts';
 import type { Measurement, Scenario } from './browser/types.ts';
 
 const { values } = parseArgs({
@@ -31,7 +32,6 @@ const PORT = Number(values.port);
 const README = 'README.md';
 const MARK_START = '<!-- bench:browser:start -->';
 const MARK_END = '<!-- bench:browser:end -->';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOAD_BEFORE = loadavg()[0]?.toFixed(1) ?? '?';
 
 async function loadScenarios(): Promise<Scenario[]> {
@@ -71,15 +71,7 @@ const baseUrl = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 const version = browser.version();
 const tmpDir = mkdtempSync(join(tmpdir(), 'atlas-bench-browser-'));

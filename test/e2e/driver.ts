@@ -2,32 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 
 /**
  * A thin driver of domain actions over Playwright, so specs read as what a planner does.
  * Every page blocks all non-localhost requests (the app must work offline) and records
  * console errors, page errors and the blocked requests.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
+
+/** The phone the specs use (an iPhone 12-14 class screen, CSS px). */
+export const PHONE = { width: 390, height: 844 };
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
 }
-
-export const PHONE = { width: 390, height: 844 };
 
 export class Atlas {
   readonly errors: string[] = [];

@@ -31,7 +31,7 @@ export interface ImportedLayer {
   skipped: number;
   crs: string;
   /** Rows shown and counted: those whose `column` contains `text` (case-insensitive). */
-  filter?: { column: string; text: string } | null;
+  filter?: LayerFilter | null;
   /** A big point layer as columns (point-table.ts); `data` is then empty. */
   table?: PointTable;
   /** How its columns are stored (chunks in IndexedDB); set in the stored record only. */
@@ -55,6 +55,12 @@ export function layerSize(layer: Pick<ImportedLayer, 'data' | 'table'>): number 
 }
 
 /** Does a feature pass its layer's filter? (The same rule as the map's filter expression.) */
+/** An imported layer's filter: rows whose `column` value contains `text`. */
+export interface LayerFilter {
+  column: string;
+  text: string;
+}
+
 export function passesLayerFilter(
   properties: Record<string, unknown> | null | undefined,
   filter: ImportedLayer['filter'],

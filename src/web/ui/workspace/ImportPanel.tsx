@@ -7,6 +7,7 @@ import { useAtlas } from '../../state/store.ts';
 import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 import { PublishLayer } from '../edit/PublishLayer.tsx';
+import { LayerFilterBar } from './LayerFilterBar.tsx';
 import { TableLayerRows } from './TableLayerRows.tsx';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.geojson,.json,.kml,.gpx,.zip';
@@ -274,7 +275,6 @@ function LayerTable({
 }: {
   layer: ReturnType<typeof useWorkspace.getState>['layers'][number];
 }) {
-  const t = useT();
   // Rendered only while open: a 100,000-row import should not build a table nobody looks at.
   const [open, setOpen] = useState(false);
   const columns = useMemo(
@@ -293,37 +293,13 @@ function LayerTable({
   const rows = open ? shown.slice(0, TABLE_ROWS) : [];
   const cols = columns.slice(0, 8);
   const filter = layer.filter ?? { column: columns[0] ?? '', text: '' };
-  const setFilter = (patch: Partial<typeof filter>) =>
-    useWorkspace.setState((s) => ({
-      layers: s.layers.map((l) =>
-        l.id === layer.id ? { ...l, filter: { ...filter, ...patch } } : l,
-      ),
-    }));
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary data-testid="layer-shown">
         {Math.min(TABLE_ROWS, shown.length)} / {shown.length}
         {shown.length !== layer.data.features.length && ` (${layer.data.features.length})`}
       </summary>
-      <div className="layer-filter">
-        <select
-          aria-label={t('impFilterColumn')}
-          value={filter.column}
-          onChange={(e) => setFilter({ column: e.target.value })}
-        >
-          {columns.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-        <input
-          type="search"
-          aria-label={t('impFilter')}
-          placeholder={t('impFilter')}
-          data-testid="layer-filter"
-          value={filter.text}
-          onChange={(e) => setFilter({ text: e.target.value })}
-        />
-      </div>
+      <LayerFilterBar layerId={layer.id} columns={columns} filter={filter} />
       <div className="results-scroll">
         <table className="preview" data-testid="layer-table">
           <thead>

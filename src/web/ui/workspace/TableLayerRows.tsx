@@ -6,14 +6,12 @@
 import { useState } from 'react';
 import type { ImportedLayer } from '../../../core/workspace/model.ts';
 import { cellText } from '../../../core/workspace/point-table.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useWorkspace } from '../../workspace/store.ts';
 import { shownCount, useTableViews } from '../../workspace/table-views.ts';
+import { LayerFilterBar } from './LayerFilterBar.tsx';
 
 const TABLE_ROWS = 500;
 
 export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
-  const t = useT();
   const view = useTableViews((s) => s.views[layer.id]);
   const [open, setOpen] = useState(false);
   const table = layer.table;
@@ -21,12 +19,6 @@ export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
   const columns = table.columns;
   const shown = shownCount(layer, view);
   const filter = layer.filter ?? { column: columns[0]?.name ?? '', text: '' };
-  const setFilter = (patch: Partial<typeof filter>) =>
-    useWorkspace.setState((s) => ({
-      layers: s.layers.map((l) =>
-        l.id === layer.id ? { ...l, filter: { ...filter, ...patch } } : l,
-      ),
-    }));
   const indices = view?.indices ?? 'all';
   const rowAt = (k: number) => (indices === 'all' ? k : (indices[k] ?? 0));
   const listed = open && shown !== null ? Math.min(TABLE_ROWS, shown) : 0;
@@ -38,25 +30,7 @@ export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
           ? '…'
           : `${Math.min(TABLE_ROWS, shown)} / ${shown}${shown !== table.count ? ` (${table.count})` : ''}`}
       </summary>
-      <div className="layer-filter">
-        <select
-          aria-label={t('impFilterColumn')}
-          value={filter.column}
-          onChange={(e) => setFilter({ column: e.target.value })}
-        >
-          {columns.map((c) => (
-            <option key={c.name}>{c.name}</option>
-          ))}
-        </select>
-        <input
-          type="search"
-          aria-label={t('impFilter')}
-          placeholder={t('impFilter')}
-          data-testid="layer-filter"
-          value={filter.text}
-          onChange={(e) => setFilter({ text: e.target.value })}
-        />
-      </div>
+      <LayerFilterBar layerId={layer.id} columns={columns.map((c) => c.name)} filter={filter} />
       <div className="results-scroll">
         <table className="preview" data-testid="layer-table">
           <thead>
