@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointPixels } from '../../bench/browser/big-import.ts';
 import { GRID_100K, siteBox, siteLonLat, writePointsCsv } from '../../bench/browser/points-csv.ts';
 import { type Atlas, withAtlas } from './driver.ts';
 
@@ -22,40 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * Pixels of the imported points' colour on the map canvas, read in the frame MapLibre (and
- * deck.gl, interleaved) just drew.
- */
-async function pointPixels(atlas: Atlas): Promise<number> {
-  return atlas.page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const map = window.__atlasMap;
-        if (!map) return resolve(-1);
-        map.once('render', () => {
-          const src = map.getCanvas();
-          const c = document.createElement('canvas');
-          c.width = src.width;
-          c.height = src.height;
-          const ctx = c.getContext('2d');
-          if (!ctx) return resolve(-1);
-          ctx.drawImage(src, 0, 0);
-          const d = ctx.getImageData(0, 0, c.width, c.height).data;
-          let n = 0;
-          for (let i = 0; i < d.length; i += 4) {
-            // #222255 at 80 % over the light basemap: dark, blue above red and green.
-            const r = d[i]!;
-            const g = d[i + 1]!;
-            const b = d[i + 2]!;
-            if (r < 90 && g < 90 && b > r + 25 && b < 150) n++;
-          }
-          resolve(n);
-        });
-        map.triggerRepaint();
-      }),
-  );
-}
-
 /** A count as digits only (the panel groups thousands: "1,000"). */
 const plain = (text: Promise<string | null>) => text.then((t) => (t ?? '').replace(/,/g, ''));
 
@@ -65,7 +32,7 @@ const layerText = (atlas: Atlas) =>
 describe('big point layers in Chromium', () => {
   it('draws 100,000 points, filters them, counts them in a drawn region, keeps them after a reload', async () => {
     const atlas = await app.open('?v=116.65,39.89,11');
-    const before = await pointPixels(atlas);
+    const before = await pointPixels(atlas.page);
     const report = await atlas.importFile(csv);
     expect(report).toMatch(/points-100k\.csv: 100,?000 loaded \(of 100,?000\)/);
     expect(await layerText(atlas)).toMatch(/points-100k\.csv \(100,?000 rows\)/);
@@ -73,7 +40,9 @@ describe('big point layers in Chromium', () => {
     const center = await atlas.page.evaluate(() => window.__atlasMap?.getCenter().toArray());
     expect(center?.[0]).toBeCloseTo(116.65, 1);
     expect(center?.[1]).toBeCloseTo(39.89, 1);
-    await expect.poll(() => pointPixels(atlas), { timeout: 20_000 }).toBeGreaterThan(before + 5000);
+    await expect
+      .poll(() => pointPixels(atlas.page), { timeout: 20_000 })
+      .toBeGreaterThan(before + 5000);
 
     // Columns 20..29, rows 30..39: 100 sites of 10 points, 200 of them "water".
     const { box, count, water } = siteBox(GRID_100K, 20, 29, 30, 39);
@@ -89,7 +58,7 @@ describe('big point layers in Chromium', () => {
     await expect.poll(() => plain(result.textContent()), { timeout: 30_000 }).toBe(String(count));
 
     // Filtering narrows the table, the drawn points and the region's count together.
-    const drawnAll = await pointPixels(atlas);
+    const drawnAll = await pointPixels(atlas.page);
     await atlas.page.click('[data-testid="layer-shown"]');
     await atlas.page.selectOption('.layer-filter select', 'category');
     await atlas.page.fill('[data-testid="layer-filter"]', 'water');
@@ -98,7 +67,9 @@ describe('big point layers in Chromium', () => {
       .poll(() => atlas.page.textContent('[data-testid="layer-shown"]'), { timeout: 20_000 })
       .toMatch(/^500 \/ 20,?000 \(100,?000\)/);
     expect(await atlas.page.locator('[data-testid="layer-table"] tbody tr').count()).toBe(500);
-    await expect.poll(() => pointPixels(atlas), { timeout: 20_000 }).toBeLessThan(drawnAll * 0.8);
+    await expect
+      .poll(() => pointPixels(atlas.page), { timeout: 20_000 })
+      .toBeLessThan(drawnAll * 0.8);
 
     // A click on a point shows its row, read from the columns.
     const [px, py] = siteLonLat(25, 35);
@@ -119,7 +90,9 @@ describe('big point layers in Chromium', () => {
         timeout: 30_000,
       })
       .toBe(String(count));
-    await expect.poll(() => pointPixels(atlas), { timeout: 20_000 }).toBeGreaterThan(before + 5000);
+    await expect
+      .poll(() => pointPixels(atlas.page), { timeout: 20_000 })
+      .toBeGreaterThan(before + 5000);
     expect(atlas.errors).toEqual([]);
   }, 600_000);
 
