@@ -1,12 +1,20 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
 import { layerUrl } from '../workspace/layer-urls.ts';
 import { useWorkspace } from '../workspace/store.ts';
-import { BigPointsOverlay } from './BigPointsOverlay.tsx';
 import { BIG_POINTS_BEFORE } from './big-points.ts';
 import { FONT } from './ids.ts';
+import { perFeature } from './layers.ts';
+
+/**
+ * deck.gl (about 500 KB of script, and a WebGL device of its own to set up) is loaded only once a
+ * big point layer exists, not for the first map.
+ */
+const BigPointsOverlay = lazy(() =>
+  import('./BigPointsOverlay.tsx').then((m) => ({ default: m.BigPointsOverlay })),
+);
 
 const REGION_COLOR = '#AA3377';
 const LAYER_COLOR = '#222255';
@@ -19,6 +27,7 @@ export function WorkspaceLayers() {
   const { current: map } = useMap();
   const regions = useWorkspace((s) => s.regions);
   const layers = useWorkspace((s) => s.layers);
+  const hasTables = layers.some((l) => l.table);
   const editing = useWorkspace((s) => s.editing);
   const data = useMemo(
     () => regionsToGeoJSON(regions.filter((r) => r.id !== editing)),
@@ -28,7 +37,11 @@ export function WorkspaceLayers() {
   const under = beforeId ? { beforeId } : {};
   return (
     <>
-      <BigPointsOverlay />
+      {hasTables && (
+        <Suspense fallback={null}>
+          <BigPointsOverlay />
+        </Suspense>
+      )}
       {layers.map((l) => {
         if (l.table) return null;
         const visibility = l.visible ? 'visible' : 'none';
@@ -46,7 +59,7 @@ export function WorkspaceLayers() {
               type="fill"
               filter={['all', ['==', ['geometry-type'], 'Polygon'], rows]}
               layout={{ visibility }}
-              paint={{ 'fill-color': LAYER_COLOR, 'fill-opacity': 0.15 }}
+              paint={{ 'fill-color': perFeature(LAYER_COLOR), 'fill-opacity': perFeature(0.15) }}
             />
             <Layer
               id={`import-${l.id}-line`}
@@ -54,7 +67,7 @@ export function WorkspaceLayers() {
               type="line"
               filter={['all', ['!=', ['geometry-type'], 'Point'], rows]}
               layout={{ visibility }}
-              paint={{ 'line-color': LAYER_COLOR, 'line-width': 1.5 }}
+              paint={{ 'line-color': perFeature(LAYER_COLOR), 'line-width': 1.5 }}
             />
             <Layer
               id={`import-${l.id}-points`}
@@ -77,7 +90,7 @@ export function WorkspaceLayers() {
         <Layer
           id="workspace-region-fill"
           type="fill"
-          paint={{ 'fill-color': REGION_COLOR, 'fill-opacity': 0.08 }}
+          paint={{ 'fill-color': perFeature(REGION_COLOR), 'fill-opacity': perFeature(0.08) }}
         />
         <Layer
           id="workspace-region-line"

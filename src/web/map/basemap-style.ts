@@ -1,7 +1,7 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../state/url.ts';
 import { FONT, LAYER, SOURCE } from './ids.ts';
-import { nameExpression } from './layers.ts';
+import { nameExpression, perFeature } from './layers.ts';
 import { COLORS } from './palette.ts';
 
 export interface BasemapOptions {
@@ -73,7 +73,7 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
         id: LAYER.land,
         type: 'fill',
         source: SOURCE.land,
-        paint: { 'fill-color': COLORS.land },
+        paint: { 'fill-color': perFeature(COLORS.land), 'fill-opacity': perFeature(1) },
       },
       ...(o.online
         ? [
@@ -90,7 +90,7 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
         type: 'line',
         source: SOURCE.context,
         minzoom: 6,
-        paint: { 'line-color': COLORS.contextLine, 'line-width': 0.8 },
+        paint: { 'line-color': perFeature(COLORS.contextLine), 'line-width': 0.8 },
       },
       {
         id: LAYER.provinces,
@@ -106,7 +106,7 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
         id: LAYER.countries,
         type: 'line',
         source: SOURCE.countries,
-        paint: { 'line-color': COLORS.countryLine, 'line-width': 1.4 },
+        paint: { 'line-color': perFeature(COLORS.countryLine), 'line-width': 1.4 },
       },
       label(LAYER.provinceLabels, SOURCE.provinces, 12, '#7a6f60', 3, 7.5),
       label(LAYER.contextLabels, SOURCE.context, 11, '#8f8577', 8),

@@ -5,6 +5,7 @@ import type {
   LineLayerSpecification,
 } from 'maplibre-gl';
 import { LAYER, SOURCE } from './ids.ts';
+import { perFeature } from './layers.ts';
 import { COLORS } from './palette.ts';
 
 /** The cities whose coverage is shown, in the gap colour (the covered part is drawn over it). */
@@ -14,7 +15,7 @@ export function coverageGap(cityIds: readonly string[]): FillLayerSpecification 
     type: 'fill',
     source: SOURCE.boundaries,
     filter: ['in', ['get', 'id'], ['literal', [...cityIds]]],
-    paint: { 'fill-color': COLORS.gap, 'fill-opacity': 0.35 },
+    paint: { 'fill-color': perFeature(COLORS.gap), 'fill-opacity': perFeature(0.35) },
   };
 }
 
@@ -22,14 +23,14 @@ export const coverageFill: FillLayerSpecification = {
   id: LAYER.coverageFill,
   type: 'fill',
   source: SOURCE.coverage,
-  paint: { 'fill-color': COLORS.covered, 'fill-opacity': 0.9 },
+  paint: { 'fill-color': perFeature(COLORS.covered), 'fill-opacity': perFeature(0.9) },
 };
 
 export const coverageLine: LineLayerSpecification = {
   id: LAYER.coverageLine,
   type: 'line',
   source: SOURCE.coverage,
-  paint: { 'line-color': COLORS.coveredLine, 'line-width': 1 },
+  paint: { 'line-color': perFeature(COLORS.coveredLine), 'line-width': 1 },
 };
 
 export const placeMarker: CircleLayerSpecification = {
@@ -37,10 +38,11 @@ export const placeMarker: CircleLayerSpecification = {
   type: 'circle',
   source: SOURCE.place,
   paint: {
-    'circle-radius': 7,
+    'circle-radius': perFeature(7),
     'circle-color': ['case', ['get', 'covered'], COLORS.coveredLine, COLORS.gap],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2.5,
+    'circle-opacity': perFeature(1),
+    'circle-stroke-color': perFeature('#ffffff'),
+    'circle-stroke-width': perFeature(2.5),
   },
 };
 

@@ -37,12 +37,25 @@ const categoryCode: ExpressionSpecification = [
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
+/**
+ * A constant paint value written as a per-feature expression (a feature never has the property
+ * `__atlas_never`). MapLibre compiles a shader program for each mix of constant and per-feature
+ * paint properties of a layer type; with software WebGL each costs 10-200 ms, on the main thread.
+ * Every circle layer takes the projects' mix (colour, radius, opacity, stroke colour and width
+ * per feature), every fill layer colour and opacity per feature, every solid line colour per
+ * feature: the first map compiles one program of each, and a filter that reveals a single project
+ * point compiles none (it compiled one, ~180 ms, before).
+ */
+export function perFeature(value: string | number): ExpressionSpecification {
+  return ['case', ['has', '__atlas_never'], value, value];
+}
+
 export const boundaryFill: FillLayerSpecification = {
   id: LAYER.boundaryFill,
   type: 'fill',
   source: SOURCE.boundaries,
   paint: {
-    'fill-color': COLORS.boundaryFill,
+    'fill-color': perFeature(COLORS.boundaryFill),
     'fill-opacity': ['case', hovered, 0.16, 0.05],
   },
 };
@@ -78,7 +91,7 @@ export const greenLine: LineLayerSpecification = {
   type: 'line',
   source: SOURCE.green,
   filter: ['!=', ['get', 'geometry_quality'], 'schematic'],
-  paint: { 'line-color': COLORS.green, 'line-width': 1.5 },
+  paint: { 'line-color': perFeature(COLORS.green), 'line-width': 1.5 },
 };
 
 /** Schematic shapes (only a centre and an area are known): dashed, so they read as diagrams. */
@@ -112,10 +125,10 @@ export const clusters: CircleLayerSpecification = {
   source: SOURCE.initiatives,
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': COLORS.cluster,
-    'circle-opacity': 0.85,
+    'circle-color': perFeature(COLORS.cluster),
+    'circle-opacity': perFeature(0.85),
     'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22],
-    'circle-stroke-color': '#ffffff',
+    'circle-stroke-color': perFeature('#ffffff'),
     'circle-stroke-width': ['case', hovered, 3, 1.5],
   },
 };
@@ -187,10 +200,11 @@ export const selectionPoint: CircleLayerSpecification = {
   source: SOURCE.selection,
   filter: ['==', ['geometry-type'], 'Point'],
   paint: {
-    'circle-radius': 13,
-    'circle-color': 'rgba(0,0,0,0)',
-    'circle-stroke-color': COLORS.selected,
-    'circle-stroke-width': 3.5,
+    'circle-radius': perFeature(13),
+    'circle-color': perFeature('rgba(0,0,0,0)'),
+    'circle-opacity': perFeature(1),
+    'circle-stroke-color': perFeature(COLORS.selected),
+    'circle-stroke-width': perFeature(3.5),
   },
 };
 
@@ -199,7 +213,7 @@ export const selectionLine: LineLayerSpecification = {
   type: 'line',
   source: SOURCE.selection,
   filter: ['!=', ['geometry-type'], 'Point'],
-  paint: { 'line-color': COLORS.selected, 'line-width': 3.5 },
+  paint: { 'line-color': perFeature(COLORS.selected), 'line-width': 3.5 },
 };
 
 export function cityLabels(lang: Lang): SymbolLayerSpecification {
@@ -236,10 +250,10 @@ export const siteUnknownMarker: CircleLayerSpecification = {
   source: SOURCE.siteUnknown,
   paint: {
     'circle-radius': ['case', hovered, SITE_UNKNOWN_RADIUS + 2, SITE_UNKNOWN_RADIUS],
-    'circle-color': '#ffffff',
-    'circle-opacity': 0.95,
+    'circle-color': perFeature('#ffffff'),
+    'circle-opacity': perFeature(0.95),
     'circle-stroke-color': ['case', hovered, COLORS.hover, '#4a4a4a'],
-    'circle-stroke-width': 2,
+    'circle-stroke-width': perFeature(2),
     'circle-translate': [0, SITE_UNKNOWN_OFFSET_EM * SITE_UNKNOWN_TEXT],
   },
 };
