@@ -15,6 +15,9 @@ export async function waitForSnap(atlas: Atlas, snap: 'peek' | 'half' | 'full'):
       (want) => {
         const el = document.querySelector<HTMLElement>('[data-testid="sheet"]');
         if (el?.dataset.snap !== want) return false;
+        // At rest: no height transition running (a busy page may draw no frame for a while,
+        // so two equal heights in a row alone do not prove it).
+        if (el.getAnimations().some((a) => a.playState === 'running')) return false;
         const h = el.getBoundingClientRect().height;
         const prev = Number(el.dataset.lastH ?? -1);
         el.dataset.lastH = String(h);
@@ -62,6 +65,15 @@ export async function dragSheet(atlas: Atlas, dy: number): Promise<void> {
   if (!box) throw new Error('no sheet handle');
   const x = box.x + box.width / 2;
   const y = box.y + 10;
+  // The finger must land on the handle (not on the map, should the sheet still be moving).
+  const onHandle = await atlas.page.evaluate(
+    ([px, py]) =>
+      !!document
+        .elementFromPoint(px as number, py as number)
+        ?.closest('[data-testid="sheet-handle"]'),
+    [x, y],
+  );
+  if (!onHandle) throw new Error(`the point (${x}, ${y}) is not on the sheet's handle`);
   const cdp = await atlas.page.context().newCDPSession(atlas.page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let k = 1; k <= 8; k++) {
