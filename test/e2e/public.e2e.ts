@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Atlas, withAtlas } from './driver.ts';
+import {
+  clickSiteUnknownMarker,
+  detailsOpen,
+  greenDataNote,
+  openSiteUnknownByKeyboard,
+  placeAnswerShown,
+  readableText,
+  scorecard,
+  siteUnknownList,
+  siteUnknownMarkers,
+} from './public-actions.ts';
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -25,15 +36,15 @@ describe('figures that mean something to the public', () => {
   it("choosing another city clears the previous city's details and coverage answer", async () => {
     atlas = await app.open('?city=tongzhou&cov=walk:500&v=116.72,39.87,11');
     await atlas.askPlace(116.7, 39.86);
-    expect(await atlas.placeAnswerShown()).toBe(true);
+    expect(await placeAnswerShown(atlas)).toBe(true);
     const first = (await atlas.ledgerIds())[0] ?? '';
     await atlas.clickRow(first);
-    expect(await atlas.detailsOpen()).toBe(true);
-    expect(await atlas.placeAnswerShown()).toBe(true);
+    expect(await detailsOpen(atlas)).toBe(true);
+    expect(await placeAnswerShown(atlas)).toBe(true);
 
     await atlas.openCity('jiyuan');
-    expect(await atlas.detailsOpen()).toBe(false);
-    expect(await atlas.placeAnswerShown()).toBe(false);
+    expect(await detailsOpen(atlas)).toBe(false);
+    expect(await placeAnswerShown(atlas)).toBe(false);
     await atlas.page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
     expect((await atlas.urlParams()).get('city')).toBe('jiyuan');
     expect(atlas.errors).toEqual([]);
@@ -41,48 +52,48 @@ describe('figures that mean something to the public', () => {
 
   it("Jiyuan's scorecard says 'not enough data to rate', never a red 'below the minimum'", async () => {
     atlas = await app.open('?city=jiyuan&cov=gbt50563');
-    const rows = await atlas.scorecard();
+    const rows = await scorecard(atlas);
     expect(rows.map((r) => r.rating)).toEqual(['insufficient', 'insufficient', 'insufficient']);
     for (const r of rows) {
       expect(r.words).toBe('not enough data to rate');
       expect(r.computed).not.toMatch(/below/);
       expect(r.published).toBe('none found');
     }
-    const note = await atlas.greenDataNote();
+    const note = await greenDataNote(atlas);
     expect(note?.status).toBe('schematic');
     expect(note?.text).toContain('Not enough data to rate Jiyuan');
     expect(note?.text).toContain('Only 2 parks');
     expect(note?.text).toMatch(/How to add it:.*publishes Jiyuan's full park layer/);
-    const text = await atlas.readableText();
+    const text = await readableText(atlas);
     expect(text).not.toContain('below the minimum');
     expect(atlas.errors).toEqual([]);
   });
 
   it('the published figure comes first (Tongzhou 87.33 % in 2022), then the unrated computed one', async () => {
     atlas = await app.open('?city=tongzhou&cov=walk:500');
-    const coverage = (await atlas.scorecard()).find((r) => r.indicator === 'park_coverage');
+    const coverage = (await scorecard(atlas)).find((r) => r.indicator === 'park_coverage');
     expect(coverage?.published).toContain('87.33 % (2022)');
     expect(coverage?.rating).toBe('insufficient');
-    expect((await atlas.greenDataNote())?.status).toBe('partial');
+    expect((await greenDataNote(atlas))?.status).toBe('partial');
     expect(atlas.errors).toEqual([]);
   });
 
   it("shows no rule keys and no '>=' in either language", async () => {
     atlas = await app.open('?city=jiyuan&cov=gbt50563');
-    await atlas.scorecard();
+    await scorecard(atlas);
     for (const lang of ['en', 'zh'] as const) {
       if (lang === 'zh') {
         await atlas.page.click('[data-testid="lang-toggle"]');
         await atlas.page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
-        await atlas.scorecard();
+        await scorecard(atlas);
       }
-      const text = await atlas.readableText();
+      const text = await readableText(atlas);
       expect(text).not.toMatch(/gbt\s*50563/i);
       expect(text).not.toMatch(/walk:\d/);
       expect(text).not.toContain('>=');
       expect(text).not.toContain('<=');
     }
-    const zh = await atlas.readableText();
+    const zh = await readableText(atlas);
     expect(zh).toContain('数据不足，无法评级');
     expect(zh).toContain('至少 90 %');
     expect(atlas.errors).toEqual([]);
@@ -92,7 +103,7 @@ describe('figures that mean something to the public', () => {
     const ids = cityOnlyIds('taixing');
     expect(ids.length).toBe(34);
     atlas = await app.open('?city=taixing&v=120.03,32.16,10');
-    const markers = await atlas.siteUnknownMarkers();
+    const markers = await siteUnknownMarkers(atlas);
     expect(markers).toEqual([{ city: 'taixing', count: 34, label: '34 projects, site not known' }]);
     // None of them is a point of its own on the map any more (no rings to steal clicks).
     const points = await atlas.rendered(['initiative-points']);
@@ -100,25 +111,25 @@ describe('figures that mean something to the public', () => {
     // The city's name is drawn, not hidden under the marker.
     expect((await atlas.rendered(['city-labels'])).length).toBeGreaterThan(0);
 
-    await atlas.clickSiteUnknownMarker('taixing');
-    const list = await atlas.siteUnknownList();
+    await clickSiteUnknownMarker(atlas, 'taixing');
+    const list = await siteUnknownList(atlas);
     expect(list?.title).toBe('Taixing: 34 projects, site not known');
     expect([...(list?.ids ?? [])].sort()).toEqual([...ids].sort());
     // A project of the list opens its details.
     await atlas.page.click(`[data-testid="site-unknown-item"][data-id="${ids[0]}"]`);
-    expect(await atlas.detailsOpen()).toBe(true);
+    expect(await detailsOpen(atlas)).toBe(true);
 
     // The keyboard's way: Esc closes the list, the legend's button opens it again.
     await atlas.page.focus('[data-testid="site-unknown-item"]');
     await atlas.page.keyboard.press('Escape');
-    expect(await atlas.siteUnknownList()).toBeNull();
-    await atlas.openSiteUnknownByKeyboard('taixing');
-    expect((await atlas.siteUnknownList())?.ids.length).toBe(34);
+    expect(await siteUnknownList(atlas)).toBeNull();
+    await openSiteUnknownByKeyboard(atlas, 'taixing');
+    expect((await siteUnknownList(atlas))?.ids.length).toBe(34);
 
     await atlas.page.click('[data-testid="lang-toggle"]');
     await atlas.waitForMapIdle();
-    expect((await atlas.siteUnknownList())?.title).toBe('泰兴市：34 个项目，具体位置未知');
-    expect((await atlas.siteUnknownMarkers())[0]?.label).toBe('34 个项目，具体位置未知');
+    expect((await siteUnknownList(atlas))?.title).toBe('泰兴市：34 个项目，具体位置未知');
+    expect((await siteUnknownMarkers(atlas))[0]?.label).toBe('34 个项目，具体位置未知');
     await atlas.screenshot('test-results/public-taixing-zh.png');
     expect(atlas.errors).toEqual([]);
   });
