@@ -4,12 +4,17 @@
  * points that state it, and how many leave it blank. One pass over typed arrays, so a million
  * points of an imported layer bin in the worker without objects per point. Pure.
  */
-import { cellToBoundary, getHexagonAreaAvg, getHexagonEdgeLengthAvg, latLngToCell } from 'h3-js';
+import { cellToBoundary, getHexagonAreaAvg, latLngToCell } from 'h3-js';
 import { polygonArea } from '../analytics/area.ts';
 import type { Measure } from './choropleth-values.ts';
+import { clampResolution, MIN_RESOLUTION } from './hex-resolution.ts';
 
-export const MIN_RESOLUTION = 3;
-export const MAX_RESOLUTION = 12;
+export {
+  clampResolution,
+  MAX_RESOLUTION,
+  MIN_RESOLUTION,
+  resolutionForZoom,
+} from './hex-resolution.ts';
 
 export interface HexBins {
   resolution: number;
@@ -29,25 +34,6 @@ export interface HexBinOptions {
   indices?: ArrayLike<number>;
   /** A numeric column (NaN = not stated) summed per cell. */
   weights?: ArrayLike<number>;
-}
-
-/** Clamps a resolution to the range the app bins at. */
-export const clampResolution = (r: number): number =>
-  Math.min(MAX_RESOLUTION, Math.max(MIN_RESOLUTION, Math.round(r)));
-
-/**
- * The resolution whose hexagons are about `edgePx` screen pixels along an edge at a zoom and
- * latitude (Web Mercator, 512 px tiles as MapLibre draws them): the one closest on a log scale.
- */
-export function resolutionForZoom(zoom: number, lat: number, edgePx = 14): number {
-  const metresPerPx = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
-  const want = Math.log(edgePx * metresPerPx);
-  let best = MIN_RESOLUTION;
-  for (let r = MIN_RESOLUTION; r <= MAX_RESOLUTION; r++) {
-    const d = Math.abs(Math.log(getHexagonEdgeLengthAvg(r, 'm')) - want);
-    if (d < Math.abs(Math.log(getHexagonEdgeLengthAvg(best, 'm')) - want)) best = r;
-  }
-  return best;
 }
 
 export function hexBins(

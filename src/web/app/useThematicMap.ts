@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { resolutionForZoom } from '../../core/thematic/hex-bins.ts';
+import { resolutionForZoom } from '../../core/thematic/hex-resolution.ts';
 import { featureColumns, numericFields } from '../../core/thematic/layer-columns.ts';
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
 import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../../worker/client.ts';

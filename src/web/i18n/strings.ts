@@ -730,8 +730,8 @@ export const THEMATIC_LABELS = {
     zh: '无数据（此处没有点给出该数值）',
   },
   investmentNote: {
-    en: '{n} projects with no stated investment are not in the sums, nor are estimates and targets: each sum is a lower bound.',
-    zh: '{n} 个项目未公布投资，未计入合计；估算数和目标数也不计入：每个合计均为下限。',
+    en: '{n} projects in these areas state no investment, or only an estimate or a target: they are not in the sums, so each sum is a lower bound.',
+    zh: '这些区域内有 {n} 个项目未公布投资，或只有估算数、目标数：均未计入合计，因此每个合计都是下限。',
   },
   missingNote: {
     en: '{n} points leave {field} blank and are not in the sums.',

@@ -4,9 +4,9 @@
  * (what the sums leave out) and the colours' source. Pure: the map's legend and the print/export
  * feature both read it (thematic-store.ts keeps the current one).
  */
-import { getHexagonEdgeLengthAvg } from 'h3-js';
 import type { Measure } from '../../core/thematic/choropleth-values.ts';
 import type { Classes, ValueClass } from '../../core/thematic/class-breaks.ts';
+import { H3_EDGE_M } from '../../core/thematic/hex-resolution.ts';
 import {
   NO_DATA_COLOR,
   NO_DATA_OUTLINE,
@@ -67,7 +67,7 @@ export interface LegendInput {
 }
 
 const edge = (res: number, lang: Lang) => {
-  const m = getHexagonEdgeLengthAvg(res, 'm');
+  const m = H3_EDGE_M[res] ?? 0;
   return m >= 1000 ? `${formatNumber(m / 1000, lang, 1)} km` : `${formatNumber(m, lang, 0)} m`;
 };
 

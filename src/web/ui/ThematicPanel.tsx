@@ -1,7 +1,6 @@
-import { getHexagonEdgeLengthAvg } from 'h3-js';
 import { MEASURES } from '../../core/thematic/choropleth-values.ts';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../../core/thematic/class-breaks.ts';
-import { MAX_RESOLUTION, MIN_RESOLUTION } from '../../core/thematic/hex-bins.ts';
+import { H3_EDGE_M, MAX_RESOLUTION, MIN_RESOLUTION } from '../../core/thematic/hex-resolution.ts';
 import { numericFields } from '../../core/thematic/layer-columns.ts';
 import { PALETTE_IDS, type PaletteId } from '../../core/thematic/palettes.ts';
 import { type THEMATIC_LABELS, thematicLabel } from '../i18n/strings.ts';
@@ -42,7 +41,7 @@ export function ThematicPanel() {
   const field = layer ? (fields.includes(s.field ?? '') ? s.field : fields[0]) : 'investment_cny';
   const set = (patch: Partial<ThematicSettings>) => setThematic(patch);
   const edge = (r: number) => {
-    const m = getHexagonEdgeLengthAvg(r, 'm');
+    const m = H3_EDGE_M[r] ?? 0;
     return m >= 1000 ? `${formatNumber(m / 1000, lang, 1)} km` : `${formatNumber(m, lang, 0)} m`;
   };
   const on = s.kind !== 'off';

@@ -11,6 +11,7 @@ import {
   hexValues,
   resolutionForZoom,
 } from '../../../src/core/thematic/hex-bins.ts';
+import { H3_EDGE_M } from '../../../src/core/thematic/hex-resolution.ts';
 import { binPoints, hexagonMap } from '../../../src/core/thematic/thematic-map.ts';
 
 /** The centre cell over Tongzhou at resolution 8 and its six neighbours. */
@@ -76,6 +77,12 @@ describe('hexBins', () => {
         classes: 5,
       }).geojson,
     ).toBe('{"type":"FeatureCollection","features":[]}');
+  });
+});
+
+describe('H3_EDGE_M (the page’s copy of H3’s edge lengths)', () => {
+  it('equals h3-js getHexagonEdgeLengthAvg at every resolution', () => {
+    expect(H3_EDGE_M.map((_, r) => getHexagonEdgeLengthAvg(r, 'm'))).toEqual([...H3_EDGE_M]);
   });
 });
 

@@ -39,11 +39,11 @@ describe('buildLegend', () => {
     expect(en.title).toBe('Stated investment, CNY million, per city boundary');
     expect(en.classes.map((c) => c.label)).toEqual(['0', '250', '2,460']);
     expect(en.noData).toMatchObject({ count: 1 });
-    expect(en.notes[0]).toMatch(/^47 projects with no stated investment are not in the sums/);
+    expect(en.notes[0]).toMatch(/^47 projects in these areas state no investment, or only an/);
     const zh = buildLegend(input, 'zh');
     expect(zh.classes.map((c) => c.label)).toEqual(['0', '2.5', '24.6']);
     expect(zh.title).toBe('已公布投资（亿元），按城市边界');
-    expect(zh.notes[0]).toMatch(/^47 个项目未公布投资/);
+    expect(zh.notes[0]).toMatch(/^这些区域内有 47 个项目未公布投资/);
   });
 
   it('non-integer limits of a later class are written "> a–b"', () => {
