@@ -29,7 +29,7 @@ export interface ThematicRequest {
   regions: FeatureCollection | null;
   method: ClassMethod;
   classes: number;
-  /** H3 resolution of hexagons (a heatmap bins two steps finer). */
+  /** H3 resolution of hexagons (a heatmap bins one step finer). */
   resolution: number;
 }
 
@@ -93,7 +93,7 @@ export function createThematicApi(deps: {
         return { map: 'choropleth', ...r, ms: now() - t0 };
       }
       const as = req.map === 'heatmap' ? 'centres' : 'hexagons';
-      const res = req.resolution + (req.map === 'heatmap' ? 2 : 0);
+      const res = req.resolution + (req.map === 'heatmap' ? 1 : 0);
       const k = key && JSON.stringify([key, req.measure, req.method, req.classes, as, res]);
       let r = k ? cache.get(k) : undefined;
       if (!r) {

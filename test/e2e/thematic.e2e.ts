@@ -78,6 +78,11 @@ describe('thematic maps in Chromium', () => {
       35_660_000_000,
     );
     await atlas.screenshot(join(SHOTS, 'choropleth-investment-zh.png'));
+
+    // A heatmap of the ledger's projects.
+    await showThematic(atlas, { kind: 'heatmap', measure: 'count' });
+    expect((await thematicLegend(atlas)).title).toBe('项目数：密度（相对值）');
+    await atlas.screenshot(join(SHOTS, 'heatmap-ledger-zh.png'));
     expect(atlas.errors).toEqual([]);
   }, 300_000);
 

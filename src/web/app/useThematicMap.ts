@@ -38,7 +38,7 @@ export function useThematicMap(): void {
   const rows = useFilteredInitiatives();
   const layers = useWorkspace((s) => s.layers);
   const regions = useWorkspace((s) => s.regions);
-  const resolution = useResolution();
+  const auto = useResolution();
   const seq = useRef(0);
 
   const layer =
@@ -55,6 +55,8 @@ export function useThematicMap(): void {
   );
 
   const { kind, measure, method, classes, regions: regionsKind } = settings;
+  // A choropleth does not depend on the zoom: no recomputation when the hexagon size would change.
+  const resolution = kind === 'choropleth' ? 0 : auto;
   useEffect(() => {
     if (kind === 'off' || !data) {
       seq.current++;

@@ -67,7 +67,7 @@ export function thematicHeat(palette: PaletteId): HeatmapLayerSpecification {
     paint: {
       'heatmap-weight': ['get', 'w'],
       'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 14, 2],
-      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 6, 10, 18, 15, 30],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 12, 10, 30, 15, 45],
       'heatmap-opacity': 0.8,
       'heatmap-color': [
         'interpolate',
