@@ -7,7 +7,8 @@
  * Turf approach on the same data in the same run. Prints Markdown tables and writes them to
  * bench/results.md. Naive totals and nearest that would exceed the budget are timed on the first
  * regions or points and extrapolated linearly (marked ≈); naive coverage runs in a worker thread
- * and is stopped at the limit (marked >). `--only nearest` (or `totals,coverage`) runs those
+ * and is stopped at the limit (marked >). H3 hexagon binning of 10k / 100k / 1M points
+ * (bench/hexbin-bench.ts). `--only nearest` (or `totals,coverage`) runs those
  * sections and replaces only them in bench/results.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { GridIndex, parkCoverage, regionTotals } from '../src/core/analytics/index.ts';
 import { bboxOf as polygonBBox } from '../src/core/analytics/validate.ts';
+import { hexbinBench } from './hexbin-bench.ts';
 import { naiveTotals, pointFeatures } from './naive.ts';
 import { nearestBench } from './nearest-bench.ts';
 import { type BBox, seedCircles, seedParks, seedPoints } from './seed.ts';
@@ -27,7 +29,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     budget: { type: 'string', default: '20' },
     'coverage-limit': { type: 'string', default: '120' },
-    only: { type: 'string', default: 'totals,coverage,nearest' },
+    only: { type: 'string', default: 'totals,coverage,nearest,hexbin' },
   },
 });
 const SECTIONS = new Set(values.only.split(','));
@@ -200,9 +202,15 @@ if (SECTIONS.has('nearest')) {
   sectionEnd('nearest');
 }
 
+if (SECTIONS.has('hexbin')) {
+  section('hexbin');
+  hexbinBench(bboxOf(REAL), { quick: values.quick, fmtMs, fmtN, out });
+  sectionEnd('hexbin');
+}
+
 const file = values.quick ? 'bench/results-quick.md' : 'bench/results.md';
 let text = `${lines.join('\n')}\n`;
-if (SECTIONS.size < 3 && existsSync(file)) {
+if (SECTIONS.size < 4 && existsSync(file)) {
   // Only some sections ran: replace them in the file, keep the others.
   text = readFileSync(file, 'utf8');
   for (const name of SECTIONS) {

@@ -29,6 +29,7 @@ import {
   type ResultPoints,
   regionResults,
 } from '../core/workspace/results.ts';
+import { createThematicApi } from './thematic-api.ts';
 
 /** The buffers of a table (to transfer it). */
 export function tableBuffers(t: PointTable): ArrayBuffer[] {
@@ -252,6 +253,9 @@ export function createAtlasApi() {
     placeCheck(lon: number, lat: number, rule: string): PlaceAnswer {
       return placeCheck(greenLayer, lon, lat, rule);
     },
+
+    /** Thematic maps: choropleth, hexagons, heatmap (thematic-api.ts). */
+    ...createThematicApi({ boundaries: () => boundaries, table }),
   };
 }
 

@@ -14,12 +14,15 @@ import { LedgerTable } from '../ui/LedgerTable.tsx';
 import { Notices } from '../ui/Notices.tsx';
 import { SiteUnknownList } from '../ui/SiteUnknownList.tsx';
 import { SheetPanels } from '../ui/sheet/SheetPanels.tsx';
+import { ThematicLegend } from '../ui/ThematicLegend.tsx';
+import { ThematicPanel } from '../ui/ThematicPanel.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
 import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
 import { useAtlasData } from './useAtlasData.ts';
 import { useGreenAccess } from './useGreenAccess.ts';
 import { useNarrow } from './useNarrow.ts';
+import { useThematicMap } from './useThematicMap.ts';
 import { useWorkspaceSync } from './useWorkspaceSync.ts';
 
 export function App() {
@@ -31,6 +34,7 @@ export function App() {
   useGreenAccess();
   useWorkspaceSync();
   useServer();
+  useThematicMap();
   const narrow = useNarrow();
   const status = (
     <>
@@ -63,6 +67,7 @@ export function App() {
             {status}
             <Notices />
             <EditOverlay />
+            <ThematicLegend />
           </div>
           <SheetPanels />
         </main>
@@ -82,6 +87,7 @@ export function App() {
         <Filters />
         <LayerToggles />
         <Legend />
+        <ThematicPanel />
         <CityFigures />
         <GreenAccess />
         <RegionsPanel />
@@ -96,6 +102,7 @@ export function App() {
           <SiteUnknownList />
           <Notices />
           <EditOverlay />
+          <ThematicLegend />
         </div>
         <TotalsBar />
         <LedgerTable />

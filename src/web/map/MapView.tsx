@@ -32,6 +32,7 @@ import { MapLocale } from './MapLocale.tsx';
 import { MAP_LOCALE } from './map-locale.ts';
 import { SheetPadding } from './SheetPadding.tsx';
 import { groupSiteUnknown, siteUnknownMarkers } from './site-unknown.ts';
+import { ThematicLayers } from './ThematicLayers.tsx';
 import { useSelectionFeature } from './useSelectionFeature.ts';
 import { WorkspaceLayers } from './WorkspaceLayers.tsx';
 
@@ -230,6 +231,7 @@ export function MapView() {
           </Source>
         )}
         <CoverageLayers />
+        <ThematicLayers />
         {data?.green && (
           <Source id={SOURCE.green} type="geojson" data={data.green} promoteId="id">
             <Layer {...L.greenFill} layout={vis('green')} />

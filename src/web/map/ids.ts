@@ -14,6 +14,7 @@ export const SOURCE = {
   place: 'place',
   whatIf: 'what-if',
   osm: 'osm-raster',
+  thematic: 'thematic',
 } as const;
 
 export const LAYER = {
@@ -47,6 +48,10 @@ export const LAYER = {
   coverageLine: 'coverage-line',
   place: 'place-marker',
   whatIf: 'what-if-park',
+  thematicFill: 'thematic-fill',
+  thematicLine: 'thematic-line',
+  thematicNoData: 'thematic-no-data',
+  thematicHeat: 'thematic-heat',
 } as const;
 
 /** Layers a click or hover can hit (react-map-gl's interactiveLayerIds), topmost first. */

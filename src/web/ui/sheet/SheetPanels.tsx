@@ -9,6 +9,7 @@ import { Filters } from '../Filters.tsx';
 import { GreenAccess } from '../GreenAccess.tsx';
 import { DataNotes, LayerToggles, Legend } from '../LayersAndLegend.tsx';
 import { LedgerTable } from '../LedgerTable.tsx';
+import { ThematicPanel } from '../ThematicPanel.tsx';
 import { TotalsBar } from '../TotalsBar.tsx';
 import { ImportPanel } from '../workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../workspace/RegionsPanel.tsx';
@@ -139,6 +140,7 @@ export function SheetPanels() {
         <TabPanel id="layers" hidden={selected || tab !== 'layers'}>
           <LayerToggles />
           <Legend />
+          <ThematicPanel />
           <DataNotes />
         </TabPanel>
       </div>
