@@ -175,7 +175,7 @@ describe('KML and GPX: declared encodings and BOMs', () => {
     ]);
     const r = await loadFile(bytes, 'mislabelled.kml');
     expect(r.features!.features[0]!.properties?.name).toBe('通州区');
-    expect(r.warnings).toEqual([
+    expect(r.warnings).toMatchObject([
       {
         field: 'encoding',
         reason:
@@ -187,7 +187,7 @@ describe('KML and GPX: declared encodings and BOMs', () => {
   it('no declaration and GBK bytes: GB18030 guessed, with a warning naming the file', async () => {
     const { r, name: got } = await name('undeclared-gbk.kml');
     expect(got).toBe('通州区');
-    expect(r.warnings).toEqual([
+    expect(r.warnings).toMatchObject([
       {
         field: 'encoding',
         reason:
