@@ -9,6 +9,7 @@ import type { MessageCode, MessageParams } from '../../core/common/messages.ts';
 import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
 import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
+import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
 import { formatNumber } from './useT.ts';
 
 /** Chinese for every coded message; `{name}` as in the English template. */
@@ -69,6 +70,7 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   geom_ring_short: '第 {polygon} 个多边形的第 {ring} 个环少于 3 个点',
   web_mercator: '坐标为 Web 墨卡托（EPSG:3857）米制坐标而非经纬度：已转换为 WGS84 经纬度',
   ...FORMAT_PROBLEM_ZH,
+  ...LEDGER_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */
