@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { INITIATIVE_COLUMNS } from '../src/core/ledger/model.ts';
+import { SEED_HISTORY_NOTE } from '../src/core/ledger/seed-note.ts';
 import { type DataIssue, formatIssue, parseInitiativesCsv } from '../src/core/ledger/validate.ts';
 import type { Db, Queryable } from './db/index.ts';
 import { catalogCityIds, DATA_DIR, putLayer } from './layers/store.ts';
@@ -86,7 +87,7 @@ export async function seedFromData(db: Db, dataDir = DATA_DIR): Promise<SeedResu
     let n = 0;
     const cols = INITIATIVE_COLUMNS.join(', ');
     const params = INITIATIVE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-    const note = 'loaded from data/initiatives.csv on the first start';
+    const note = SEED_HISTORY_NOTE;
     for (const row of csv.rows) {
       const values = INITIATIVE_COLUMNS.map((c) => row[c]);
       const ins = await q.query(

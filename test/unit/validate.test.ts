@@ -90,7 +90,7 @@ describe('parseInitiativesCsv', () => {
   it('names a missing column and loads nothing (fatal)', () => {
     const r = parseInitiativesCsv(csv(GOOD).replace(',lat,', ',latitude,'));
     expect(r.fatal).toBe(true);
-    expect(r.issues).toEqual([
+    expect(r.issues).toMatchObject([
       { file: 'initiatives.csv', field: 'lat', reason: 'column is missing from the header' },
     ]);
   });

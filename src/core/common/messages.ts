@@ -6,6 +6,9 @@
  * A problem without a code is shown as its English reason.
  */
 
+import { FORMAT_MESSAGES } from './messages-formats.ts';
+import { LEDGER_MESSAGES } from './messages-ledger.ts';
+
 const POLYGON_REPAIRED =
   'self-intersecting polygon near [{lon}, {lat}]: repaired into {parts} part{plural} (area {area} m²) by splitting at the crossings';
 
@@ -64,6 +67,8 @@ export const MESSAGES = {
   geom_ring_short: 'ring {ring} of polygon {polygon} has fewer than 3 positions',
   web_mercator:
     'coordinates are in Web Mercator (EPSG:3857) metres, not degrees: converted to WGS84 longitude/latitude',
+  ...FORMAT_MESSAGES,
+  ...LEDGER_MESSAGES,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -90,4 +95,36 @@ export function say(code: MessageCode, params?: MessageParams): Said {
     code,
     ...(params ? { params } : {}),
   };
+}
+
+/** A message inside another one: coded (a Said) or plain English (a name, an error text). */
+export type Inner = string | { reason: string; code?: MessageCode; params?: MessageParams };
+
+/**
+ * Params that put a message inside another one at `{key}`: `key` holds its English (so the
+ * English template reads as before), `key:code` its code and `key.<name>` its own params, so the
+ * app can word it in its language too. A plain string is just the value at `key`.
+ */
+export function nest(key: string, inner: Inner): MessageParams {
+  if (typeof inner === 'string') return { [key]: inner };
+  const out: MessageParams = { [key]: inner.reason };
+  if (inner.code === undefined) return out;
+  out[`${key}:code`] = inner.code;
+  for (const [k, v] of Object.entries(inner.params ?? {})) out[`${key}.${k}`] = v;
+  return out;
+}
+
+/**
+ * Params for a list at `{key}`: its English is the items joined with `sep`; `key:n` counts them
+ * and item i is nested at `key.i`, so the app can join them in its own way ("a、b、c").
+ */
+export function nestList(key: string, items: readonly Inner[], sep = ', '): MessageParams {
+  const out: MessageParams = {
+    [key]: items.map((i) => (typeof i === 'string' ? i : i.reason)).join(sep),
+    [`${key}:n`]: items.length,
+  };
+  items.forEach((item, i) => {
+    Object.assign(out, nest(`${key}.${i}`, item));
+  });
+  return out;
 }

@@ -6,35 +6,40 @@
  * text (Excel's "Unicode text"), never refused.
  */
 
+import { MESSAGES, type MessageCode, nest, type Said, say } from '../common/messages.ts';
+
+/** A kind of binary file, as a code of the message catalogue ('a PNG image'...). */
+type KindCode = Extract<MessageCode, `kind_${string}`>;
+
 /** How much of the file is looked at. */
 const SAMPLE = 8192;
 /** Share of control characters (other than tab, newlines, form feed, escape) that means binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
 interface Signature {
-  what: string;
+  what: KindCode;
   bytes: readonly number[];
 }
 
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 
 const SIGNATURES: readonly Signature[] = [
-  { what: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { what: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { what: 'a GIF image', bytes: ascii('GIF8') },
-  { what: 'a TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00] },
-  { what: 'a TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
-  { what: 'a PDF document', bytes: ascii('%PDF') },
-  { what: 'a gzip archive', bytes: [0x1f, 0x8b] },
-  { what: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
-  { what: 'a RAR archive', bytes: ascii('Rar!') },
-  { what: 'a SQLite database', bytes: ascii('SQLite format 3') },
+  { what: 'kind_png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { what: 'kind_jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { what: 'kind_gif', bytes: ascii('GIF8') },
+  { what: 'kind_tiff', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { what: 'kind_tiff', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { what: 'kind_pdf', bytes: ascii('%PDF') },
+  { what: 'kind_gzip', bytes: [0x1f, 0x8b] },
+  { what: 'kind_7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { what: 'kind_rar', bytes: ascii('Rar!') },
+  { what: 'kind_sqlite', bytes: ascii('SQLite format 3') },
   // The old binary Office format (.xls, .doc): an OLE2 compound file.
   {
-    what: 'an old Office file (.xls or .doc)',
+    what: 'kind_ole',
     bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
   },
-  { what: 'a Shapefile .shp (binary; zip it with its .dbf and .prj)', bytes: [0, 0, 0x27, 0x0a] },
+  { what: 'kind_shp', bytes: [0, 0, 0x27, 0x0a] },
 ];
 
 function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
@@ -60,12 +65,16 @@ function zipHas(b: Uint8Array, name: string): boolean {
 
 /** What kind of zip: an Excel workbook, a Word/PowerPoint file, an OpenDocument, or a plain zip. */
 export function zipKind(b: Uint8Array): string {
-  if (zipHas(b, 'xl/workbook')) return 'an Excel workbook (.xlsx)';
-  if (zipHas(b, 'word/document')) return 'a Word file (.docx)';
-  if (zipHas(b, 'ppt/presentation')) return 'a PowerPoint file (.pptx)';
-  if (zipHas(b, 'mimetypeapplication/vnd.oasis.opendocument')) return 'an OpenDocument file';
-  if (zipHas(b, '.shp')) return 'a zip file (a zipped Shapefile?)';
-  return 'a zip file';
+  return MESSAGES[zipKindCode(b)];
+}
+
+function zipKindCode(b: Uint8Array): KindCode {
+  if (zipHas(b, 'xl/workbook')) return 'kind_xlsx';
+  if (zipHas(b, 'word/document')) return 'kind_docx';
+  if (zipHas(b, 'ppt/presentation')) return 'kind_pptx';
+  if (zipHas(b, 'mimetypeapplication/vnd.oasis.opendocument')) return 'kind_odf';
+  if (zipHas(b, '.shp')) return 'kind_zip_shp';
+  return 'kind_zip';
 }
 
 const isZip = (b: Uint8Array) =>
@@ -76,8 +85,14 @@ const isZip = (b: Uint8Array) =>
  * (.xlsx)'`...), else null.
  */
 export function binaryKind(b: Uint8Array): string | null {
-  if (isZip(b)) return zipKind(b);
-  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'a WebP image';
+  const code = binaryKindCode(b);
+  return code === null ? null : MESSAGES[code];
+}
+
+/** binaryKind as a code of the message catalogue (the app words it in its language). */
+export function binaryKindCode(b: Uint8Array): KindCode | null {
+  if (isZip(b)) return zipKindCode(b);
+  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'kind_webp';
   for (const s of SIGNATURES) {
     if (startsWith(b, s.bytes)) return s.what;
   }
@@ -89,18 +104,24 @@ export function binaryKind(b: Uint8Array): string | null {
  * they may be text. Never refuses UTF-16 with a BOM, UTF-8 (with or without BOM) or GBK text.
  */
 export function notTextReason(bytes: Uint8Array, label: string): string | null {
+  return notTextSaid(bytes, label)?.reason ?? null;
+}
+
+/** notTextReason as a coded message. */
+export function notTextSaid(bytes: Uint8Array, label: string): Said | null {
   // UTF-16 with a byte-order mark: text, whatever the NULs of its ASCII characters.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return null;
   }
-  const kind = binaryKind(bytes);
+  const kind = binaryKindCode(bytes);
   if (kind !== null) {
-    const fix = kind.includes('.xlsx')
-      ? ': rename it .xlsx to import its first sheet'
-      : kind.includes('Shapefile?')
-        ? ': rename it .zip to read it as a zipped Shapefile'
-        : '';
-    return `not a text file: this is ${kind}, not ${label}${fix}`;
+    const fix =
+      kind === 'kind_xlsx'
+        ? say('fix_rename_xlsx')
+        : kind === 'kind_zip_shp'
+          ? say('fix_rename_zip')
+          : '';
+    return say('not_text_kind', { ...nest('kind', say(kind)), label, ...nest('fix', fix) });
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const sample = bytes.subarray(start, start + SAMPLE);
@@ -119,14 +140,14 @@ export function notTextReason(bytes: Uint8Array, label: string): string | null {
   if (nul > 0) {
     // ASCII text in UTF-16 has a NUL in every other byte, all on the same side.
     const oneSide = nul >= sample.length / 4 && (nulEven === nul || nulEven === 0);
-    return oneSide
-      ? 'not a text file: it looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)'
-      : `not a text file: it has NUL bytes (binary data), not ${label}`;
+    return oneSide ? say('not_text_utf16') : say('not_text_nul', { label });
   }
   if (control / sample.length > MAX_CONTROL_SHARE) {
-    return `not a text file: ${Math.round((100 * control) / sample.length)}% of its first ${
-      sample.length
-    } bytes are control characters (binary data), not ${label}`;
+    return say('not_text_control', {
+      percent: Math.round((100 * control) / sample.length),
+      bytes: sample.length,
+      label,
+    });
   }
   return null;
 }

@@ -5,6 +5,7 @@
  * Field types: C text, N/F numbers (blank → null), L logical, D date (`YYYY-MM-DD`), I 32-bit
  * integer, O double; others as text. Deleted records are kept so rows stay aligned with shapes.
  */
+import { type Said, say } from '../common/messages.ts';
 import { parseNumber } from '../common/number.ts';
 
 export interface DbfField {
@@ -28,15 +29,15 @@ export interface DbfTable {
   bytes: Uint8Array;
 }
 
-/** Reads the header of a DBF; a string says why it is not one. */
-export function readDbfHeader(bytes: Uint8Array): DbfTable | string {
-  if (bytes.length < 32) return 'shorter than a dBase header (32 bytes)';
+/** Reads the header of a DBF; a coded message says why it is not one. */
+export function readDbfHeader(bytes: Uint8Array): DbfTable | Said {
+  if (bytes.length < 32) return say('dbf_too_short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || headerLength > bytes.length || recordLength < 1) {
-    return 'not a dBase file (its header lengths do not fit)';
+    return say('dbf_not_dbase');
   }
   const fields: DbfField[] = [];
   let offset = 1; // the deletion flag

@@ -8,7 +8,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { featureId } from '../analytics/ids.ts';
 import type { FeatureId } from '../analytics/types.ts';
-import { type Said, say } from '../common/messages.ts';
+import { nest, type Said, say } from '../common/messages.ts';
 import { geometryToWgs84 } from './crs.ts';
 import type { Crs, FormatIssue, LoadMeta, LoadResult, PointColumns } from './types.ts';
 
@@ -106,8 +106,7 @@ export function geometryError(g: unknown): Said | Pick<Said, 'reason'> | null {
     if (geom.geometries.length === 0) return say('geom_collection_empty');
     for (let i = 0; i < geom.geometries.length; i++) {
       const e = geometryError(geom.geometries[i]);
-      // A member's problem, in English only (no code: the app shows this reason as it is).
-      if (e) return { reason: `geometries[${i}]: ${e.reason}` };
+      if (e) return say('geom_member', { index: i, ...nest('reason', e) });
     }
     return null;
   }
@@ -180,7 +179,13 @@ export function featureResult(
   if (clamped.vertices > 0) {
     warnings.push({
       field: 'geometry',
-      reason: `${clamped.vertices} ${clamped.vertices === 1 ? 'vertex' : 'vertices'} in ${clampedFeatures} ${clampedFeatures === 1 ? 'feature' : 'features'} lay just beyond ±180° longitude or ±90° latitude (by at most ${clamped.most.toPrecision(2)}°, float rounding) and were moved onto the limit`,
+      ...say('geom_clamped', {
+        vertices: clamped.vertices,
+        vertexWord: clamped.vertices === 1 ? 'vertex' : 'vertices',
+        features: clampedFeatures,
+        featureWord: clampedFeatures === 1 ? 'feature' : 'features',
+        most: clamped.most.toPrecision(2),
+      }),
     });
   }
   return {
@@ -276,7 +281,7 @@ export function toPointColumns(result: LoadResult, idField?: string): PointsFrom
       skipped.push({
         feature: i,
         field: 'geometry',
-        reason: `geometry type ${g?.type ?? 'null'} is not a Point`,
+        ...say('geom_not_point', { type: g?.type ?? 'null' }),
       });
       return;
     }

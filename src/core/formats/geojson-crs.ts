@@ -18,7 +18,6 @@ import {
   isLonLatName,
   isWebMercatorName,
   looksLikeWebMercator,
-  WEB_MERCATOR_NOTE,
 } from './mercator.ts';
 import type { FormatIssue } from './types.ts';
 
@@ -72,7 +71,7 @@ export function geoJsonCrs(root: unknown, features: readonly unknown[]): GeoJson
     if (isWebMercatorName(declared)) {
       return {
         kind: 'mercator',
-        warning: { field: 'crs', reason: `declared crs ${short}: ${WEB_MERCATOR_NOTE}` },
+        warning: { field: 'crs', ...say('crs_web_mercator', { crs: short }) },
       };
     }
     if (isLonLatName(declared)) return { kind: 'lonlat' };
@@ -82,7 +81,7 @@ export function geoJsonCrs(root: unknown, features: readonly unknown[]): GeoJson
         kind: 'lonlat',
         warning: {
           field: 'crs',
-          reason: `declared crs ${near}: read as WGS84 longitude/latitude (they differ by a few metres at most)`,
+          ...say('crs_near_wgs84', { crs: near }),
         },
       };
     }
@@ -90,7 +89,7 @@ export function geoJsonCrs(root: unknown, features: readonly unknown[]): GeoJson
       kind: 'refused',
       error: {
         field: 'crs',
-        reason: `this file is in ${short}; convert it to WGS84 (EPSG:4326) first (e.g. ogr2ogr -t_srs EPSG:4326, or QGIS "Export > Save Features As" with CRS EPSG:4326)`,
+        ...say('crs_refused', { crs: short }),
       },
     };
   }

@@ -67,7 +67,3 @@ export function looksLikeWebMercator(pairs: Iterable<readonly [number, number]>)
   }
   return seen > 0 && outsideDegrees;
 }
-
-/** The message loaders give when they convert. */
-export const WEB_MERCATOR_NOTE =
-  'coordinates are in Web Mercator (EPSG:3857) metres, not degrees: converted to WGS84 longitude/latitude';

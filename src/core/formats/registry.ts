@@ -3,8 +3,8 @@
  * content, and how to load it. `loadFile` picks the format (explicit id, else extension, else
  * content) and never throws: an unexpected failure becomes a fatal error in the result.
  */
-import { say } from '../common/messages.ts';
-import { notTextReason } from './binary.ts';
+import { nestList, say } from '../common/messages.ts';
+import { notTextSaid } from './binary.ts';
 import { loadCsv } from './csv.ts';
 import { fatalResult } from './features.ts';
 import { loadGeoJson, sniffGeoJson } from './geojson.ts';
@@ -97,19 +97,22 @@ export async function loadFile(
       'features',
       {
         field: 'format',
-        reason: `unknown format ${options.format}: use one of ${FORMAT_IDS.join(', ')}`,
+        ...say('unknown_format', {
+          format: String(options.format),
+          ...nestList('formats', FORMAT_IDS),
+        }),
       },
       crs,
     );
   }
   const label = TEXT_FORMATS[format.id];
   if (label !== undefined && typeof bytes !== 'string') {
-    const reason = notTextReason(toUint8(bytes), label);
+    const reason = notTextSaid(toUint8(bytes), label);
     if (reason !== null) {
       return fatalResult(
         format.id,
         format.id === 'csv' ? 'points' : 'features',
-        { field: 'file', reason },
+        { field: 'file', ...reason },
         crs,
       );
     }
@@ -123,7 +126,10 @@ export async function loadFile(
       'features',
       {
         field: 'file',
-        reason: `could not read as ${format.id}: ${e instanceof Error ? e.message : String(e)}`,
+        ...say('load_failed', {
+          format: format.id,
+          error: e instanceof Error ? e.message : String(e),
+        }),
       },
       crs,
     );

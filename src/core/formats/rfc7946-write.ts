@@ -22,6 +22,14 @@
  * Antimeridian cutting (§3.1.9) is not done.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import {
+  type MessageCode,
+  type MessageParams,
+  nest,
+  nestList,
+  type Said,
+  say,
+} from '../common/messages.ts';
 import { toFeatureCollection } from './features.ts';
 import { bboxError, ringSignedArea2 } from './rfc7946.ts';
 import type { FormatIssue, LoadResult } from './types.ts';
@@ -36,18 +44,22 @@ export interface Rfc7946Output {
 
 /** What was changed, by member (`geometry`, `id`, `bbox`, `properties`...). */
 export class Notes {
-  readonly byField = new Map<string, Set<string>>();
-  add(reason: string, field = 'geometry'): void {
-    const set = this.byField.get(field) ?? new Set<string>();
-    set.add(reason);
-    this.byField.set(field, set);
+  /** Coded notes by member, each once (keyed by its English). */
+  readonly byField = new Map<string, Map<string, Said>>();
+  add(code: MessageCode, params?: MessageParams, field = 'geometry'): void {
+    const said = say(code, params);
+    const notes = this.byField.get(field) ?? new Map<string, Said>();
+    notes.set(said.reason, said);
+    this.byField.set(field, notes);
+  }
+  /** The notes of a member, as one coded message (several joined with "; "). */
+  joined(field: string): Said | null {
+    const notes = [...(this.byField.get(field)?.values() ?? [])];
+    if (notes.length === 0) return null;
+    return notes.length === 1 ? notes[0]! : say('rfc_notes', nestList('notes', notes, '; '));
   }
   issues(feature: number): FormatIssue[] {
-    return [...this.byField].map(([field, reasons]) => ({
-      feature,
-      field,
-      reason: [...reasons].join('; '),
-    }));
+    return [...this.byField.keys()].map((field) => ({ feature, field, ...this.joined(field)! }));
   }
 }
 const RESERVED = new Set(['type', 'id', 'bbox', 'geometry', 'properties', 'crs']);
@@ -65,8 +77,7 @@ function position(p: unknown, notes: Notes): Position | null {
     return null;
   }
   const keepZ = typeof z === 'number' && Number.isFinite(z);
-  if (p.length > (keepZ ? 3 : 2))
-    notes.add('extra position elements dropped (kept lon, lat, altitude)');
+  if (p.length > (keepZ ? 3 : 2)) notes.add('rfc_extra_elements');
   return keepZ ? [x, y, z] : [x, y];
 }
 
@@ -89,11 +100,11 @@ function ring(list: unknown, notes: Notes): Position[] | null {
   if (!r || r.length === 0) return null;
   if (!same(r[0]!, r[r.length - 1]!)) {
     r.push([...r[0]!]);
-    notes.add('unclosed ring closed');
+    notes.add('rfc_ring_closed');
   }
   const distinct = new Set(r.map((p) => `${p[0]},${p[1]}`));
   if (distinct.size < 3) {
-    notes.add('ring with fewer than 3 distinct positions dropped');
+    notes.add('rfc_ring_dropped');
     return null;
   }
   return r;
@@ -120,7 +131,7 @@ function polygon(list: unknown, notes: Notes): Position[][] | null {
 function line(list: unknown, notes: Notes): Position[] | null {
   const l = positions(list, notes);
   if (!l || l.length < 2) {
-    notes.add('line with fewer than 2 positions dropped');
+    notes.add('rfc_line_dropped');
     return null;
   }
   return l;
@@ -190,7 +201,7 @@ function extent(g: Geometry, box: number[]) {
 function keptBbox(b: unknown, g: Geometry, notes: Notes): number[] | null {
   const e = bboxError(b);
   if (e) {
-    notes.add(`bbox dropped: ${e}`, 'bbox');
+    notes.add('rfc_bbox_dropped', { reason: e }, 'bbox');
     return null;
   }
   const box = b as number[];
@@ -201,7 +212,7 @@ function keptBbox(b: unknown, g: Geometry, notes: Notes): number[] | null {
   const crosses = w > east; // §5.2: a box across the antimeridian
   const lonOk = crosses || (ext[0]! >= w && ext[2]! <= east);
   if (!lonOk || ext[1]! < s || ext[3]! > north) {
-    notes.add('bbox dropped: it does not contain the geometry', 'bbox');
+    notes.add('rfc_bbox_outside', undefined, 'bbox');
     return null;
   }
   return box;
@@ -210,7 +221,7 @@ function keptBbox(b: unknown, g: Geometry, notes: Notes): number[] | null {
 function properties(p: unknown, notes: Notes): Record<string, unknown> | null {
   if (p === null || p === undefined) return null;
   if (typeof p === 'object' && !Array.isArray(p)) return p as Record<string, unknown>;
-  notes.add('properties that were not an object moved to {"value": ...}', 'properties');
+  notes.add('rfc_properties_moved', undefined, 'properties');
   return { value: p };
 }
 
@@ -225,19 +236,18 @@ export function featureToRfc7946(
   const raw = f as unknown as Record<string, unknown>;
   const id = raw.id;
   if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) out.id = id;
-  else if (id !== undefined)
-    notes.add(`id dropped: not a string or number (${JSON.stringify(id)})`, 'id');
+  else if (id !== undefined) notes.add('rfc_id_dropped', { id: String(JSON.stringify(id)) }, 'id');
   if (raw.bbox !== undefined) {
     const b = keptBbox(raw.bbox, geometry, notes);
     if (b) out.bbox = b;
   }
-  if (raw.crs !== undefined) notes.add('"crs" member dropped (not in RFC 7946)', 'crs');
+  if (raw.crs !== undefined) notes.add('rfc_crs_dropped', undefined, 'crs');
   out.properties = properties(raw.properties, notes);
   out.geometry = geometry;
   for (const [k, v] of Object.entries(raw)) {
     if (RESERVED.has(k)) continue;
     if (FORBIDDEN_IN_FEATURE.has(k)) {
-      notes.add(`"${k}" member dropped (a Feature must not have it)`, k);
+      notes.add('rfc_member_dropped', { member: k }, k);
       continue;
     }
     out[k] = v;
@@ -261,11 +271,11 @@ export function toRfc7946(
     const notes: Notes = new Notes();
     const g = featureToRfc7946(f, notes);
     if (!g) {
-      const why = [...(notes.byField.get('geometry') ?? [])].join('; ');
+      const why = notes.joined('geometry');
       dropped.push({
         feature,
         field: 'geometry',
-        reason: `no usable geometry left${why ? ` (${why})` : ''}`,
+        ...(why ? say('rfc_no_geometry_why', nest('why', why)) : say('rfc_no_geometry')),
       });
       return;
     }

@@ -7,9 +7,17 @@
  * warning; coordinates then taken as they are are recognised when in Web Mercator metres.
  */
 import type { Feature, Geometry } from 'geojson';
+import {
+  type MessageCode,
+  type MessageParams,
+  nest,
+  nestList,
+  type Said,
+  say,
+} from '../common/messages.ts';
 import { readDbfHeader, readDbfRecords } from './dbf.ts';
 import { fatalResult, featureResult } from './features.ts';
-import { fromWebMercator, looksLikeWebMercator, WEB_MERCATOR_NOTE } from './mercator.ts';
+import { fromWebMercator, looksLikeWebMercator } from './mercator.ts';
 import { dbfEncoding, prjUse } from './shp-parts.ts';
 import { toUint8 } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult } from './types.ts';
@@ -21,11 +29,19 @@ type ParseShp = (shp: DataView, prj?: string) => ShpGeometry[];
 interface Layer {
   name: string;
   features: Array<Feature<Geometry | null>>;
-  warnings: string[];
+  warnings: Said[];
   encoding?: string;
 }
 
-class LayerError extends Error {}
+/** A layer that cannot be read: its message is the English, `said` the coded message. */
+class LayerError extends Error {
+  readonly said: Said;
+  constructor(code: MessageCode, params?: MessageParams) {
+    const said = say(code, params);
+    super(said.reason);
+    this.said = said;
+  }
+}
 
 const base = (n: string) => n.replace(/\.[^./\\]+$/, '');
 const ext = (n: string) => (/\.([^./\\]+)$/.exec(n)?.[1] ?? '').toLowerCase();
@@ -77,9 +93,9 @@ async function readLayer(
   const shp = await shpEntry.read();
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (shp.length < 100 || view.getInt32(0) !== 9994) {
-    throw new LayerError(`${shpName} is not a Shapefile (no Shapefile header)`);
+    throw new LayerError('shp_no_header', { shp: shpName });
   }
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const prjEntry = files.get('prj');
   const prjText = prjEntry ? new TextDecoder().decode(await prjEntry.read()) : undefined;
   const prj =
@@ -89,30 +105,36 @@ async function readLayer(
   try {
     geoms = parseShp(view, prj?.kind === 'proj4' ? prj.wkt : undefined);
   } catch (e) {
-    throw new LayerError(
-      `${shpName} could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    throw new LayerError('shp_unreadable', {
+      shp: shpName,
+      error: e instanceof Error ? e.message : String(e),
+    });
   }
   // Records past the ones the index (.shx) lists, all empty, are padding read as null shapes.
   const shx = files.get('shx');
   const indexed = shx ? Math.floor(((await shx.read()).length - 100) / 8) : -1;
   if (indexed >= 0 && geoms.length > indexed && geoms.slice(indexed).every((g) => g === null)) {
     warnings.push(
-      `${shpName}: ${geoms.length - indexed} empty records after the ${indexed} listed in ${fileName(shx!.name)} were ignored`,
+      say('shp_padding', {
+        shp: shpName,
+        count: geoms.length - indexed,
+        indexed,
+        shx: fileName(shx!.name),
+      }),
     );
     geoms = geoms.slice(0, indexed);
   }
   const mercator = prj?.kind === 'mercator' || (prj?.kind !== 'proj4' && clearlyMetres(geoms));
   if (mercator) {
     warnings.push(
-      `${prjEntry && prj?.kind === 'mercator' ? fileName(prjEntry.name) : shpName}: ${WEB_MERCATOR_NOTE}`,
+      say('shp_web_mercator', {
+        file: prjEntry && prj?.kind === 'mercator' ? fileName(prjEntry.name) : shpName,
+      }),
     );
   } else if (prj?.kind !== 'proj4') {
     const far = [...sample(geoms, 1000)].find(([x, y]) => Math.abs(x) > 181 || Math.abs(y) > 91);
     if (far) {
-      warnings.push(
-        `${shpName}: coordinates such as (${far[0]}, ${far[1]}) are not longitude/latitude and no usable .prj says what they are`,
-      );
+      warnings.push(say('shp_not_lonlat', { shp: shpName, x: far[0], y: far[1] }));
     }
   }
   let properties: Array<Record<string, unknown>> = [];
@@ -121,8 +143,8 @@ async function readLayer(
   if (dbfEntry) {
     const dbfName = fileName(dbfEntry.name);
     const table = readDbfHeader(await dbfEntry.read());
-    if (typeof table === 'string') {
-      warnings.push(`${dbfName}: ${table}; features have no attributes`);
+    if ('reason' in table) {
+      warnings.push(say('shp_dbf_unusable', { dbf: dbfName, ...nest('error', table) }));
     } else {
       const cpgEntry = files.get('cpg');
       const cpg = cpgEntry
@@ -134,19 +156,19 @@ async function readLayer(
       properties = readDbfRecords(table, enc.decode);
       if (table.count < table.declared) {
         warnings.push(
-          `${dbfName} is truncated: ${table.declared} records declared, ${table.count} present`,
+          say('shp_dbf_truncated', { dbf: dbfName, declared: table.declared, count: table.count }),
         );
       }
     }
   } else {
-    warnings.push(`${name}: no .dbf in the zip; features have no attributes`);
+    warnings.push(say('shp_no_dbf', { layer: name }));
   }
   if (dbfEntry && properties.length !== geoms.length) {
+    const counts = { layer: name, shapes: geoms.length, records: properties.length };
     warnings.push(
-      `${name}: ${geoms.length} shapes but ${properties.length} attribute records` +
-        (properties.length > geoms.length
-          ? `; the last ${properties.length - geoms.length} records have no shape (the .shp may be truncated) and are left out`
-          : '; shapes without a record have no attributes'),
+      properties.length > geoms.length
+        ? say('shp_records_extra', { ...counts, extra: properties.length - geoms.length })
+        : say('shp_records_missing', counts),
     );
   }
   const features = geoms.map((g, i): Feature<Geometry | null> => {
@@ -169,8 +191,8 @@ async function readLayer(
   return { name, features, warnings, ...(encoding ? { encoding } : {}) };
 }
 
-const fatal = (reason: string, crs: LoadResult['meta']['crs']) =>
-  fatalResult('shapefile', 'features', { field: 'zip', reason }, crs);
+const fatal = (said: Said, crs: LoadResult['meta']['crs']) =>
+  fatalResult('shapefile', 'features', { field: 'zip', ...said }, crs);
 
 export async function loadShapefile(
   bytes: Bytes,
@@ -179,22 +201,18 @@ export async function loadShapefile(
 ): Promise<LoadResult> {
   const crs = options.crs ?? 'wgs84';
   if (typeof bytes === 'string') {
-    return fatal('a zipped Shapefile must be read as bytes, not text', crs);
+    return fatal(say('shp_bytes_only'), crs);
   }
   const data = toUint8(bytes);
-  const notShapefile = `${fileName(name) || 'the file'} is not a zipped Shapefile`;
-  if (!sniffZip(data)) {
-    return fatal(
-      `${notShapefile}: not a zip file (zip the .shp with its .dbf, .prj and .cpg)`,
-      crs,
-    );
-  }
+  const file = nest('file', fileName(name) || say('the_file'));
+  if (!sniffZip(data)) return fatal(say('shp_not_zip', file), crs);
   const groups = new Map<string, Map<string, ZipEntry>>();
   let entries: ZipEntry[];
   try {
     entries = readZip(data);
   } catch (e) {
-    return fatal(`${notShapefile}: ${e instanceof Error ? e.message : String(e)}`, crs);
+    const error = e instanceof ZipError ? e.said : e instanceof Error ? e.message : String(e);
+    return fatal(say('shp_zip_unreadable', { ...file, ...nest('error', error) }), crs);
   }
   for (const entry of entries) {
     if (entry.name.includes('__MACOSX') || fileName(entry.name).startsWith('._')) continue;
@@ -208,34 +226,40 @@ export async function loadShapefile(
   const layerNames = [...groups].filter(([, g]) => g.has('shp')).map(([k]) => k);
   if (layerNames.length === 0) {
     const listed = entries.slice(0, 8).map((e) => e.name);
-    return fatal(
-      `no .shp file in the zip (it holds ${listed.length ? listed.join(', ') : 'nothing'}${entries.length > 8 ? ', …' : ''})`,
-      crs,
-    );
+    if (listed.length === 0) return fatal(say('shp_no_shp_empty'), crs);
+    const more = entries.length > 8 ? say('list_more') : '';
+    return fatal(say('shp_no_shp', { ...nestList('files', listed), ...nest('more', more) }), crs);
   }
   const { parseShp } = (await import('shpjs')) as unknown as { parseShp: ParseShp };
   const layers: Layer[] = [];
-  const failed: string[] = [];
+  const failed: Said[] = [];
   for (const key of layerNames) {
     try {
       layers.push(await readLayer(key, groups.get(key)!, parseShp));
     } catch (e) {
       if (!(e instanceof LayerError || e instanceof ZipError)) throw e;
-      failed.push(e.message);
+      failed.push(e.said);
     }
   }
-  if (layers.length === 0) return fatal(failed.join('; '), crs);
+  if (layers.length === 0) {
+    const all =
+      failed.length === 1
+        ? failed[0]!
+        : say('shp_layers_unreadable', nestList('reasons', failed, '; '));
+    return fatal(all, crs);
+  }
   const warnings: FormatIssue[] = failed.map((reason) => ({
     field: 'zip',
-    reason: `${reason}; layer left out`,
+    ...say('shp_layer_left_out', nest('reason', reason)),
   }));
   if (layers.length > 1) {
+    const names = layers.map((l) => l.name);
     warnings.push({
       field: 'zip',
-      reason: `${layers.length} layers (${layers.map((l) => l.name).join(', ')}) merged in this order`,
+      ...say('shp_layers_merged', { count: layers.length, ...nestList('names', names) }),
     });
   }
-  for (const l of layers) warnings.push(...l.warnings.map((reason) => ({ field: 'zip', reason })));
+  for (const l of layers) warnings.push(...l.warnings.map((w) => ({ field: 'zip', ...w })));
   const encodings = [...new Set(layers.flatMap((l) => (l.encoding ? [l.encoding] : [])))];
   return featureResult(
     'shapefile',

@@ -3,6 +3,8 @@
  * language byte, else guessed from the bytes with a warning) and whether its .prj can be used
  * (a .prj that is not WKT, or that proj4 cannot read, is ignored with a warning naming it).
  */
+
+import { nest, type Said, say } from '../common/messages.ts';
 import {
   type CodePage,
   codePageFromCpg,
@@ -20,7 +22,7 @@ export interface Encoding {
   /** TextDecoder label (or cp437/cp850) used. */
   label: string;
   decode: (b: Uint8Array) => string;
-  warnings: string[];
+  warnings: Said[];
 }
 
 const hex = (n: number) => `0x${n.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -28,7 +30,6 @@ const short = (s: string) => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 30 ? `${t.slice(0, 30)}…` : t;
 };
-const ADVICE = 'add a .cpg file naming the code page (for example 936 for GBK) if names look wrong';
 
 /** The code page of a DBF, from its .cpg text (when there is one) and its header. */
 export function dbfEncoding(
@@ -36,18 +37,15 @@ export function dbfEncoding(
   table: DbfTable,
   cpg?: { name: string; text: string },
 ): Encoding {
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   let cp: CodePage | null = null;
-  let source = '';
+  let source: Said = say('shp_source_ldid', { byte: hex(table.ldid) });
   if (cpg) {
     cp = codePageFromCpg(cpg.text);
-    if (cp) source = `${cpg.name} "${cpg.text.trim()}"`;
-    else warnings.push(`${cpg.name}: "${short(cpg.text)}" is not a code page; ignored`);
+    if (cp) source = say('shp_source_cpg', { cpg: cpg.name, text: cpg.text.trim() });
+    else warnings.push(say('shp_cpg_not_code_page', { cpg: cpg.name, text: short(cpg.text) }));
   }
-  if (!cp) {
-    cp = codePageFromLdid(table.ldid);
-    if (cp) source = `DBF language byte ${hex(table.ldid)}`;
-  }
+  if (!cp) cp = codePageFromLdid(table.ldid);
   const chunks = [...textChunks(table)];
   const use = (page: CodePage): Encoding => ({
     label: page.label,
@@ -58,14 +56,14 @@ export function dbfEncoding(
     return use(cp?.supported ? cp : { label: 'utf-8', name: 'UTF-8', supported: true });
   if (cp && !cp.supported) {
     warnings.push(
-      `${dbfName}: code page ${cp.name} (${source}) cannot be decoded here; letters outside ASCII were read as windows-1252 and may be wrong`,
+      say('shp_code_page_unsupported', { dbf: dbfName, page: cp.name, ...nest('source', source) }),
     );
     return use({ label: 'windows-1252', name: 'windows-1252', supported: true });
   }
   if (cp && cp.label === 'utf-8' && !isUtf8(chunks)) {
     const g = guessEncoding(chunks);
     warnings.push(
-      `${dbfName}: ${source} says UTF-8 but the attributes are not valid UTF-8; read as ${g.name}, guessed from the bytes`,
+      say('shp_utf8_invalid', { dbf: dbfName, ...nest('source', source), encoding: g.name }),
     );
     return use(g);
   }
@@ -73,8 +71,12 @@ export function dbfEncoding(
   const g = guessEncoding(chunks);
   warnings.push(
     table.ldid === LDID_ANSI
-      ? `${dbfName}: the code page is "ANSI" (DBF language byte 0x57: the system code page of the computer that wrote it, not stated) and there is no .cpg; attributes read as ${g.name}, guessed from the bytes; ${ADVICE}`
-      : `${dbfName}: no ${cpg ? 'usable ' : ''}.cpg and no code page in the DBF header (language byte ${hex(table.ldid)}); attributes read as ${g.name}, guessed from the bytes; ${ADVICE}`,
+      ? say('shp_ansi_guessed', { dbf: dbfName, encoding: g.name })
+      : say(cpg ? 'shp_code_page_guessed_bad_cpg' : 'shp_code_page_guessed', {
+          dbf: dbfName,
+          byte: hex(table.ldid),
+          encoding: g.name,
+        }),
   );
   return use(g);
 }
@@ -85,7 +87,7 @@ export type PrjUse =
   /** Web Mercator by name: convert with our own spherical formula. */
   | { kind: 'mercator' }
   /** Geographic or unusable: coordinates as they are. */
-  | { kind: 'none'; warning?: string };
+  | { kind: 'none'; warning?: Said };
 
 const WKT_ROOT =
   /^(PROJCS|GEOGCS|GEOCCS|COMPD_CS|LOCAL_CS|VERT_CS|PROJCRS|GEOGCRS|GEODCRS|BOUNDCRS|COMPOUNDCRS|PROJECTEDCRS|GEODETICCRS)\s*\[/i;
@@ -125,10 +127,11 @@ type ParseShp = (shp: DataView, prj?: string) => Array<object | null>;
 /** How to use a layer's .prj (absent: none). */
 export function prjUse(prjName: string, text: string, parseShp: ParseShp): PrjUse {
   const wkt = text.replace(/^\uFEFF/, '').trim();
-  const ignored = `${prjName} cannot be read as a projection`;
-  const after = 'ignored: coordinates taken as they are';
   if (!WKT_ROOT.test(wkt) || !balanced(wkt)) {
-    return { kind: 'none', warning: `${ignored} (it starts "${short(wkt)}"); ${after}` };
+    return {
+      kind: 'none',
+      warning: say('shp_prj_unreadable', { prj: prjName, start: short(wkt) }),
+    };
   }
   if (isWebMercatorName(wkt)) return { kind: 'mercator' };
   if (/^GEOG(CS|CRS)/i.test(wkt)) {
@@ -140,6 +143,6 @@ export function prjUse(prjName: string, text: string, parseShp: ParseShp): PrjUs
   const first = parseShp(probeShp(500000, 4000000), wkt)[0];
   const probe = first && 'coordinates' in first ? first.coordinates : undefined;
   const moved = Array.isArray(probe) && (probe[0] !== 500000 || probe[1] !== 4000000);
-  if (!moved) return { kind: 'none', warning: `${ignored} (proj4 does not know it); ${after}` };
+  if (!moved) return { kind: 'none', warning: say('shp_prj_unknown', { prj: prjName }) };
   return { kind: 'proj4', wkt };
 }

@@ -3,6 +3,7 @@
  * otherwise GB18030, the superset of GBK that Excel writes for Chinese locales. A file that is not
  * valid UTF-8 is decoded as GB18030 (every byte sequence decodes there).
  */
+import { nest, type Said, say } from '../common/messages.ts';
 import { decoderFor } from './codepage.ts';
 import type { Bytes } from './types.ts';
 
@@ -80,7 +81,7 @@ export function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
  * `decodeText` (UTF-8, else GB18030). `warning` says when the encoding was guessed, or when the
  * declared one could not be used.
  */
-export function decodeXml(input: Bytes): DecodedText & { warning?: string } {
+export function decodeXml(input: Bytes): DecodedText & { warning?: Said } {
   if (typeof input === 'string') return decodeText(input);
   const b = toUint8(input);
   const hasBom =
@@ -110,24 +111,22 @@ export function decodeXml(input: Bytes): DecodedText & { warning?: string } {
       return out.encoding === 'gb18030'
         ? {
             ...out,
-            warning: `declared UTF-8 but is not valid UTF-8; read as GB18030, guessed from the bytes`,
+            warning: say('enc_utf8_invalid'),
           }
         : out;
     }
     const out = decodeText(b);
-    const as = out.encoding === 'gb18030' ? 'GB18030, guessed from the bytes' : 'UTF-8';
+    const as = nest('as', out.encoding === 'gb18030' ? say('enc_as_gb18030') : 'UTF-8');
     return {
       ...out,
-      warning: decoder
-        ? `declared encoding "${declared}" but the bytes are not UTF-16 (no BOM); read as ${as}`
-        : `declared encoding "${declared}" is not one this reader knows; read as ${as}`,
+      warning: say(decoder ? 'enc_not_utf16' : 'enc_unknown', { declared, ...as }),
     };
   }
   const out = decodeText(b);
   return out.encoding === 'gb18030'
     ? {
         ...out,
-        warning: 'not UTF-8 and no encoding declared; read as GB18030, guessed from the bytes',
+        warning: say('enc_guessed'),
       }
     : out;
 }

@@ -8,7 +8,8 @@
  * never evaluated: the value Excel cached when it saved the file is read.
  */
 import type { CellObject, WorkSheet } from '@e965/xlsx';
-import { binaryKind } from './binary.ts';
+import { nest, nestList, say } from '../common/messages.ts';
+import { binaryKind, binaryKindCode } from './binary.ts';
 import { tableToPoints } from './csv.ts';
 import { fatalResult } from './features.ts';
 import { toUint8 } from './text.ts';
@@ -79,22 +80,19 @@ export async function loadXlsx(
   const crs = options.crs ?? 'wgs84';
   const progress = options.onProgress ?? (() => {});
   if (typeof bytes === 'string') {
-    return fatalResult(
-      'xlsx',
-      'points',
-      { field: 'file', reason: 'a spreadsheet must be read as bytes, not text' },
-      crs,
-    );
+    return fatalResult('xlsx', 'points', { field: 'file', ...say('xlsx_bytes_only') }, crs);
   }
   const data = toUint8(bytes);
   if (!sniffSpreadsheet(data)) {
-    const kind = binaryKind(data);
+    const kind = binaryKindCode(data);
     return fatalResult(
       'xlsx',
       'points',
       {
         field: 'file',
-        reason: `not a spreadsheet (.xlsx, .xls or .ods)${kind ? `: this is ${kind}` : ''}`,
+        ...(kind
+          ? say('xlsx_not_spreadsheet_kind', nest('kind', say(kind)))
+          : say('xlsx_not_spreadsheet')),
       },
       crs,
     );
@@ -121,28 +119,26 @@ export async function loadXlsx(
     return fatalResult(
       'xlsx',
       'points',
-      { field: 'file', reason: `could not read the workbook: ${why}` },
+      { field: 'file', ...say('xlsx_unreadable', { error: why }) },
       crs,
     );
   }
   const sheets = wb.SheetNames;
   if (sheets.length === 0) {
-    return fatalResult(
-      'xlsx',
-      'points',
-      { field: 'sheet', reason: 'the workbook has no sheet' },
-      crs,
-    );
+    return fatalResult('xlsx', 'points', { field: 'sheet', ...say('xlsx_no_sheet') }, crs);
   }
   const sheet = options.sheet ?? sheets[0]!;
-  const list = sheets.map((s) => JSON.stringify(s)).join(', ');
+  const quoted = (list: string[]) => list.map((s) => JSON.stringify(s));
   if (!sheets.includes(sheet)) {
     return fatalResult(
       'xlsx',
       'points',
       {
         field: 'sheet',
-        reason: `no sheet named ${JSON.stringify(sheet)}: the workbook has ${list}`,
+        ...say('xlsx_no_such_sheet', {
+          sheet: JSON.stringify(sheet),
+          ...nestList('sheets', quoted(sheets)),
+        }),
       },
       crs,
       { sheets },
@@ -153,7 +149,7 @@ export async function loadXlsx(
     return fatalResult(
       'xlsx',
       'points',
-      { field: 'sheet', reason: `sheet ${JSON.stringify(sheet)} is not a worksheet (a chart?)` },
+      { field: 'sheet', ...say('xlsx_not_worksheet', { sheet: JSON.stringify(sheet) }) },
       crs,
       { sheets, sheet },
     );
@@ -169,11 +165,15 @@ export async function loadXlsx(
   });
   // A workbook whose first sheet is not the table: say which other sheets there are.
   if (result.fatal && sheets.length > 1 && result.errors[0]) {
-    const others = sheets.filter((s) => s !== sheet).map((s) => JSON.stringify(s));
+    const others = quoted(sheets.filter((s) => s !== sheet));
     const first = result.errors[0];
     result.errors[0] = {
       ...first,
-      reason: `sheet ${JSON.stringify(sheet)}: ${first.reason} (the workbook also has ${others.join(', ')}: choose another sheet, --sheet NAME in the CLI)`,
+      ...say('xlsx_other_sheets', {
+        sheet: JSON.stringify(sheet),
+        ...nest('reason', first),
+        ...nestList('others', others),
+      }),
     };
   }
   return result;

@@ -3,6 +3,7 @@
  * one the global DOMParser is used (browser main thread), else @xmldom/xmldom (Node, Workers).
  */
 import { gpx, kml } from '@tmcw/togeojson';
+import { nest, say } from '../common/messages.ts';
 import { fatalResult, featureResult } from './features.ts';
 import { decodeXml } from './text.ts';
 import type { Bytes, FormatIssue, LoadOptions, LoadResult, XmlParser } from './types.ts';
@@ -67,17 +68,22 @@ async function loadXml(
   const meta = { encoding };
   const file = name.split(/[\\/]/).pop() || 'the file';
   const warnings: FormatIssue[] = warning
-    ? [{ field: 'encoding', reason: `${file}: ${warning}` }]
+    ? [{ field: 'encoding', ...say('xml_encoding', { file, ...nest('warning', warning) }) }]
     : [];
   const parsed = await parseXml(text, options.xmlParser);
   if (!parsed.doc) {
-    const at = parsed.line ? ` at line ${parsed.line}, column ${parsed.column ?? '?'}` : '';
     return fatalResult(
       format,
       'features',
       {
         field: 'xml',
-        reason: `malformed XML${at}: ${parsed.error}`,
+        ...(parsed.line
+          ? say('xml_malformed_at', {
+              line: parsed.line,
+              column: parsed.column ?? '?',
+              error: String(parsed.error),
+            })
+          : say('xml_malformed', { error: String(parsed.error) })),
         ...(parsed.line ? { line: parsed.line } : {}),
         ...(parsed.column ? { column: parsed.column } : {}),
       },
@@ -92,13 +98,21 @@ async function loadXml(
     return fatalResult(
       format,
       'features',
-      { field: 'xml', reason: `not ${format.toUpperCase()}: the root element is <${rootName}>` },
+      {
+        field: 'xml',
+        ...say('xml_not_format', { format: format.toUpperCase(), root: rootName }),
+      },
       crs,
       meta,
     );
   }
   const fc = format === 'kml' ? kml(parsed.doc) : gpx(parsed.doc);
-  warnings.push(...parsed.warnings.map((w) => ({ field: 'xml', reason: w })));
+  warnings.push(
+    ...parsed.warnings.map((message) => ({
+      field: 'xml',
+      ...say('xml_parser_warning', { message }),
+    })),
+  );
   return featureResult(format, fc.features, crs, meta, warnings);
 }
 

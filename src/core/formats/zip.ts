@@ -2,11 +2,19 @@
  * A minimal zip reader (the central directory, stored and deflated entries) for zipped
  * Shapefiles, with the platform's DecompressionStream('deflate-raw') (Node 20, current browsers).
  * Entry names without the UTF-8 flag are read as UTF-8 when valid, else as GB18030 (Chinese
- * Windows writes them in the system code page). Problems are thrown as ZipError with a plain
- * message.
+ * Windows writes them in the system code page). Problems are thrown as ZipError: its message is
+ * the English, `said` the coded message.
  */
+import { type MessageCode, type MessageParams, type Said, say } from '../common/messages.ts';
 
-export class ZipError extends Error {}
+export class ZipError extends Error {
+  readonly said: Said;
+  constructor(code: MessageCode, params?: MessageParams) {
+    const said = say(code, params);
+    super(said.reason);
+    this.said = said;
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -27,7 +35,7 @@ async function inflate(data: Uint8Array, size: number): Promise<Uint8Array> {
     .stream()
     .pipeThrough(new DecompressionStream('deflate-raw'));
   const out = new Uint8Array(await new Response(stream).arrayBuffer());
-  if (size > 0 && out.length !== size) throw new ZipError('an entry is damaged (wrong size)');
+  if (size > 0 && out.length !== size) throw new ZipError('zip_entry_size');
   return out;
 }
 
@@ -42,15 +50,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0)
-    throw new ZipError('not a zip file, or a damaged one (no zip directory at its end)');
+  if (eocd < 0) throw new ZipError('zip_no_directory');
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  if (at === 0xffffffff || count === 0xffff) throw new ZipError('zip64 archives are not supported');
+  if (at === 0xffffffff || count === 0xffff) throw new ZipError('zip64');
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) {
-      throw new ZipError('damaged zip directory');
+      throw new ZipError('zip_directory_damaged');
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -66,23 +73,23 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     entries.push({
       name,
       read: async () => {
-        if (flags & 1) throw new ZipError(`${name} is encrypted`);
+        if (flags & 1) throw new ZipError('zip_encrypted', { name });
         if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-          throw new ZipError(`${name}: damaged zip entry`);
+          throw new ZipError('zip_entry_damaged', { name });
         }
         const start =
           local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
         const data = bytes.subarray(start, start + compressed);
-        if (data.length < compressed) throw new ZipError(`${name}: the zip is truncated`);
+        if (data.length < compressed) throw new ZipError('zip_truncated', { name });
         if (method === 0) return data;
         if (method === 8) {
           try {
             return await inflate(data, size);
           } catch (e) {
-            throw e instanceof ZipError ? e : new ZipError(`${name}: damaged compressed data`);
+            throw e instanceof ZipError ? e : new ZipError('zip_data_damaged', { name });
           }
         }
-        throw new ZipError(`${name}: compression method ${method} is not supported`);
+        throw new ZipError('zip_method', { name, method });
       },
     });
   }

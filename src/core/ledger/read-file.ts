@@ -4,6 +4,7 @@
  * reported by row and field and left out, the good ones kept.
  */
 import Papa from 'papaparse';
+import { say } from '../common/messages.ts';
 import { decodeText, toUint8 } from '../formats/text.ts';
 import { sniffSpreadsheet } from '../formats/xlsx.ts';
 import { parseInitiativesCsv, type RefContext } from './validate.ts';
@@ -44,7 +45,9 @@ export async function readLedgerFile(
         rows: [],
         rowNumbers: [],
         fatal: true,
-        issues: [{ file: name, field: 'file', reason: `could not read the workbook: ${why}` }],
+        issues: [
+          { file: name, field: 'file', ...say('ledger_workbook_unreadable', { error: why }) },
+        ],
       };
     }
     const csv = Papa.unparse(table.map((r) => r.map(cellText)));

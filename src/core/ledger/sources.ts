@@ -2,6 +2,7 @@
  * Cross-checks of the ledger's sources against the catalogue, and the ledger's counts: used by
  * `npm run data:check` and its tests. Pure.
  */
+import { say } from '../common/messages.ts';
 import type { Catalog, Initiative } from './model.ts';
 import { INVESTMENT_QUALIFIERS, SEED_FILE_RE, STATUSES, splitSources } from './model.ts';
 import type { DataIssue } from './validate.ts';
@@ -34,14 +35,14 @@ export function sourceIssues(
           row: rowNumbers[k],
           id: r.id,
           field: 'source',
-          reason: `seed "${s}" is not a seed of any programme in catalog.json`,
+          ...say('ledger_seed_unknown', { seed: s }),
         });
       }
     }
   });
   for (const s of seeds) {
     if (!cited.has(s)) {
-      issues.push({ file, field: 'source', reason: `no row cites seed "${s}"` });
+      issues.push({ file, field: 'source', ...say('ledger_seed_uncited', { seed: s }) });
     }
   }
   return issues;

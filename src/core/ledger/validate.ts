@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { say } from '../common/messages.ts';
 import { parseNumber, toNumber } from '../common/number.ts';
 import { formatProblem, type Problem } from '../common/problem.ts';
 import type { BoundaryCollection, GreenCollection } from './model.ts';
@@ -97,7 +98,7 @@ export function parseInitiativesCsv(
       rows: [],
       rowNumbers: [],
       fatal: true,
-      issues: missing.map((f) => ({ file, field: f, reason: 'column is missing from the header' })),
+      issues: missing.map((f) => ({ file, field: f, ...say('ledger_column_missing') })),
     };
   }
   for (const e of parsed.errors) {
@@ -118,7 +119,11 @@ export function parseInitiativesCsv(
     const base = { file, row, id };
     const extra = (raw as Record<string, unknown>).__parsed_extra;
     if (Array.isArray(extra) && extra.length) {
-      issues.push({ ...base, field: '(row)', reason: `has ${extra.length} cell(s) too many` });
+      issues.push({
+        ...base,
+        field: '(row)',
+        ...say('ledger_cells_too_many', { count: extra.length }),
+      });
       return;
     }
     const obj: Record<string, unknown> = {};
@@ -141,12 +146,12 @@ export function parseInitiativesCsv(
       issues.push({
         ...base,
         field: 'city_id',
-        reason: `"${r.data.city_id}" is not in the catalogue`,
+        ...say('ledger_city_unknown', { city: r.data.city_id }),
       });
       return;
     }
     if (seen.has(r.data.id)) {
-      issues.push({ ...base, field: 'id', reason: 'duplicates an earlier row' });
+      issues.push({ ...base, field: 'id', ...say('ledger_duplicate_row') });
       return;
     }
     seen.add(r.data.id);
@@ -167,11 +172,11 @@ function validateCollection<P>(
   if (typeof fc !== 'object' || fc?.type !== 'FeatureCollection') {
     return {
       value: null,
-      issues: [{ file, field: 'type', reason: 'is not a GeoJSON FeatureCollection' }],
+      issues: [{ file, field: 'type', ...say('ledger_not_collection') }],
     };
   }
   if (!Array.isArray(fc.features)) {
-    return { value: null, issues: [{ file, field: 'features', reason: 'is not an array' }] };
+    return { value: null, issues: [{ file, field: 'features', ...say('ledger_not_array') }] };
   }
   const issues: DataIssue[] = [];
   const features: Feature<z.infer<typeof areaGeometrySchema>, P>[] = [];
@@ -181,7 +186,7 @@ function validateCollection<P>(
     const rawId = (feat?.properties as { id?: unknown } | null)?.id;
     const base = { file, feature, id: typeof rawId === 'string' ? rawId : undefined };
     if (feat?.type !== 'Feature') {
-      issues.push({ ...base, field: 'type', reason: 'is not a Feature' });
+      issues.push({ ...base, field: 'type', ...say('ledger_not_feature') });
       return;
     }
     const p = props.safeParse(feat.properties);
@@ -196,13 +201,13 @@ function validateCollection<P>(
         issues.push({
           ...base,
           field: `properties.${String(cityField)}`,
-          reason: `"${city}" is not in the catalogue`,
+          ...say('ledger_city_unknown', { city }),
         });
         return;
       }
     }
     if (seen.has(id)) {
-      issues.push({ ...base, field: 'properties.id', reason: 'duplicates an earlier feature' });
+      issues.push({ ...base, field: 'properties.id', ...say('ledger_duplicate_feature') });
       return;
     }
     seen.add(id);
@@ -238,11 +243,11 @@ export function validateCatalog(json: unknown, file = 'catalog.json'): Validated
         file,
         id: c.id,
         field: `cities.${i}.programme_id`,
-        reason: `"${c.programme_id}" is not a programme`,
+        ...say('ledger_programme_unknown', { programme: c.programme_id }),
       });
     }
     if (cityIds.has(c.id))
-      issues.push({ file, id: c.id, field: `cities.${i}.id`, reason: 'is a duplicate' });
+      issues.push({ file, id: c.id, field: `cities.${i}.id`, ...say('ledger_duplicate') });
     cityIds.add(c.id);
   });
   return { value: r.data, issues };
@@ -257,7 +262,7 @@ export function validateResidential(json: unknown, file: string): Validated<Feat
   return validatePlain(json, file, (f) =>
     f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'
       ? null
-      : { field: 'geometry', reason: 'is not a Polygon or MultiPolygon' },
+      : { field: 'geometry', ...say('ledger_not_polygon') },
   );
 }
 
@@ -270,11 +275,13 @@ export function validatePopulation(
   const r = validatePlain(json, file, (f) => {
     const v = (f.properties as Record<string, unknown> | null)?.[field];
     const n = toNumber(v);
-    if (n === null || n < 0) return { field: `properties.${field}`, reason: 'is not a number ≥ 0' };
+    if (n === null || n < 0) {
+      return { field: `properties.${field}`, ...say('ledger_not_count') };
+    }
     const t = f.geometry?.type;
     return t === 'Point' || t === 'Polygon' || t === 'MultiPolygon'
       ? null
-      : { field: 'geometry', reason: 'is not a Point, Polygon or MultiPolygon' };
+      : { field: 'geometry', ...say('ledger_not_point_or_polygon') };
   });
   if (!r.value) return { value: null, issues: r.issues };
   const points = r.value.features.every((f) => f.geometry?.type === 'Point');
@@ -282,7 +289,7 @@ export function validatePopulation(
   if (!points && !polygons) {
     return {
       value: null,
-      issues: [...r.issues, { file, field: 'geometry', reason: 'mixes points and polygons' }],
+      issues: [...r.issues, { file, field: 'geometry', ...say('ledger_mixed') }],
     };
   }
   return {
@@ -294,20 +301,20 @@ export function validatePopulation(
 function validatePlain(
   json: unknown,
   file: string,
-  check: (f: Feature) => { field: string; reason: string } | null,
+  check: (f: Feature) => Omit<DataIssue, 'file'> | null,
 ): Validated<FeatureCollection> {
   const fc = json as { type?: unknown; features?: unknown };
   if (typeof fc !== 'object' || fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     return {
       value: null,
-      issues: [{ file, field: 'type', reason: 'is not a GeoJSON FeatureCollection' }],
+      issues: [{ file, field: 'type', ...say('ledger_not_collection') }],
     };
   }
   const issues: DataIssue[] = [];
   const features: Feature[] = [];
   (fc.features as Feature[]).forEach((f, feature) => {
     const problem =
-      f?.type === 'Feature' ? check(f) : { field: 'type', reason: 'is not a Feature' };
+      f?.type === 'Feature' ? check(f) : { field: 'type', ...say('ledger_not_feature') };
     if (problem) issues.push({ file, feature, ...problem });
     else features.push(f);
   });

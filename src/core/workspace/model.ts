@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { checkFeature } from '../common/geojson-schema.ts';
+import { say } from '../common/messages.ts';
 import type { Problem } from '../common/problem.ts';
 import { toRfc7946 } from '../formats/rfc7946-write.ts';
 import type { PointTable } from './point-table.ts';
@@ -142,7 +143,10 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
     if (p.success) regions.push(p.data as Region);
     else {
       dropped++;
-      problems.push({ field: `regions[${i}]`, reason: `left out: ${firstIssue(p.error)}` });
+      problems.push({
+        field: `regions[${i}]`,
+        ...say('ws_left_out', { reason: firstIssue(p.error) }),
+      });
     }
   });
   const layers: ImportedLayer[] = [];
@@ -150,7 +154,10 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
     const p = layerSchema.safeParse(l);
     if (!p.success) {
       dropped++;
-      problems.push({ field: `layers[${i}]`, reason: `left out: ${firstIssue(p.error)}` });
+      problems.push({
+        field: `layers[${i}]`,
+        ...say('ws_left_out', { reason: firstIssue(p.error) }),
+      });
       return;
     }
     const features: Feature<Geometry>[] = [];
@@ -171,7 +178,7 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
       problems.push({
         file: layer.name,
         field: `layers[${i}]`,
-        reason: `${bad} stored feature(s) ${all ? 'and so the layer ' : ''}left out (first: ${firstBad})`,
+        ...say(all ? 'ws_layer_left_out' : 'ws_features_left_out', { count: bad, first: firstBad }),
       });
       if (all) return;
     }

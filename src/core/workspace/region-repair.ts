@@ -10,13 +10,13 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { repairParams, repairPolygonal } from '../analytics/repair.ts';
 import type { MultiPolygonCoords } from '../analytics/types.ts';
 import { checkPolygonal, findSelfIntersection } from '../analytics/validate.ts';
-import { type MessageParams, say } from '../common/messages.ts';
+import { type MessageParams, nest, type Said, say } from '../common/messages.ts';
 import type { Problem } from '../common/problem.ts';
 import type { Region } from './model.ts';
 
 export type RegionGeometryCheck =
   | { geometry: Polygon | MultiPolygon; note: string | null; params?: MessageParams }
-  | { error: string };
+  | { error: string; said?: Said };
 
 function asGeometry(coords: MultiPolygonCoords): Polygon | MultiPolygon {
   return coords.length === 1
@@ -31,8 +31,10 @@ export function checkRegionGeometry(geometry: Polygon | MultiPolygon): RegionGeo
   const crossing = findSelfIntersection(checked.coords);
   if (!crossing) return { geometry, note: null };
   const repaired = repairPolygonal(checked.coords);
-  if (repaired.length === 0)
-    return { error: 'self-intersecting polygon: nothing left after repair' };
+  if (repaired.length === 0) {
+    const said = say('region_nothing_left');
+    return { error: said.reason, said };
+  }
   const params = repairParams(crossing, repaired);
   return { geometry: asGeometry(repaired), note: say('polygon_repaired', params).reason, params };
 }
@@ -68,7 +70,7 @@ export function checkRegions(
     }
     const c = checkRegionGeometry(r.geometry);
     if ('error' in c) {
-      notes.push(say('region_left_out', { name: r.name, reason: c.error }));
+      notes.push(say('region_left_out', { name: r.name, ...nest('reason', c.said ?? c.error) }));
       issues.push({ id: r.id, name: r.name, leftOut: true, reason: c.error });
       changed = true;
       continue;

@@ -5,9 +5,12 @@
  * a unit test); a problem without a code, or with one this build does not know, keeps its English
  * reason.
  */
-import { fillTemplate, type MessageCode, type MessageParams } from '../../core/common/messages.ts';
+import type { MessageCode, MessageParams } from '../../core/common/messages.ts';
 import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
+import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
+import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
+import { formatNumber } from './useT.ts';
 
 /** Chinese for every coded message; `{name}` as in the English template. */
 export const PROBLEM_ZH: Record<MessageCode, string> = {
@@ -66,6 +69,8 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   geom_polygon_no_rings: '第 {polygon} 个多边形没有环',
   geom_ring_short: '第 {polygon} 个多边形的第 {ring} 个环少于 3 个点',
   web_mercator: '坐标为 Web 墨卡托（EPSG:3857）米制坐标而非经纬度：已转换为 WGS84 经纬度',
+  ...FORMAT_PROBLEM_ZH,
+  ...LEDGER_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */
@@ -84,10 +89,40 @@ const PART_ZH: Record<string, string> = {
   '(row)': '（整行）',
 };
 
+const known = (code: unknown): code is MessageCode =>
+  typeof code === 'string' && code in PROBLEM_ZH;
+
+/** A template filled from the params under `prefix` (a nested message's own params). */
+function fillZh(code: MessageCode, params: MessageParams, prefix: string): string {
+  return PROBLEM_ZH[code].replace(
+    /\{(\w+)\}/g,
+    (all, name: string) => valueZh(params, `${prefix}${name}`) ?? all,
+  );
+}
+
+/**
+ * The value at `path` in Chinese: a list (`path:n`) joined the Chinese way, a nested coded
+ * message (`path:code`, see nest/nestList in core/common/messages.ts) in Chinese, a whole number
+ * grouped as the UI writes numbers, else the value as it is (a name, a file's own text).
+ */
+function valueZh(params: MessageParams, path: string): string | undefined {
+  const n = params[`${path}:n`];
+  if (typeof n === 'number') {
+    const items = Array.from({ length: n }, (_, i) => valueZh(params, `${path}.${i}`) ?? '');
+    const coded = items.some((_, i) => known(params[`${path}.${i}:code`]));
+    return items.join(coded ? '；' : '、');
+  }
+  const code = params[`${path}:code`];
+  if (known(code)) return fillZh(code, params, `${path}.`);
+  const v = params[path];
+  if (typeof v === 'number') return Number.isInteger(v) ? formatNumber(v, 'zh') : String(v);
+  return v;
+}
+
 /** A coded problem's reason in Chinese, or null when the code is unknown here. */
 export function reasonZh(code: string | undefined, params: MessageParams | undefined) {
-  if (code === undefined || !(code in PROBLEM_ZH)) return null;
-  return fillTemplate(PROBLEM_ZH[code as MessageCode], params);
+  if (!known(code)) return null;
+  return fillZh(code, params ?? {}, '');
 }
 
 /** One problem as a line in the UI's language. */

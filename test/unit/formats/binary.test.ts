@@ -37,7 +37,7 @@ describe('binary files named as text', () => {
   it('a PNG named .csv is named as a PNG image', async () => {
     const r = await loadFile(new Uint8Array([...PNG, ...new Array(64).fill(0x41)]), 'map.csv');
     expect(r.fatal).toBe(true);
-    expect(r.errors[0]).toEqual({
+    expect(r.errors[0]).toMatchObject({
       field: 'file',
       reason: 'not a text file: this is a PNG image, not CSV',
     });

@@ -97,7 +97,7 @@ describe('the writer (toRfc7946)', () => {
         geometry: { type: 'Point', coordinates: [5, 6] },
       },
     ]);
-    expect(out.dropped).toEqual([
+    expect(out.dropped).toMatchObject([
       {
         feature: 11,
         field: 'geometry',
@@ -109,7 +109,7 @@ describe('the writer (toRfc7946)', () => {
         reason: 'no usable geometry left (line with fewer than 2 positions dropped)',
       },
     ]);
-    expect(out.warnings).toEqual([
+    expect(out.warnings).toMatchObject([
       { feature: 10, field: 'geometry', reason: 'unclosed ring closed' },
       {
         feature: 13,

@@ -61,7 +61,7 @@ describe('.xlsx import', () => {
       sheet: 'Sheet1',
     });
     expect(r.fatal).toBe(true);
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { field: 'sheet', reason: 'no sheet named "Sheet1": the workbook has "Notes", "Points"' },
     ]);
   });

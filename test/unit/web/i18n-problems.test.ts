@@ -9,7 +9,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Latin words left in a Chinese template, placeholders and format names aside. */
 const ALLOWED =
-  /\{\w+\}|GeoJSON|FeatureCollection|GeometryCollection|LineString|geometries|null|Feature|POINT|EMPTY|WKT|JSON|CSV|WGS84|EPSG|Web|features|type/g;
+  /\{\w+\}|GeoJSON|FeatureCollection|GeometryCollection|LineString|geometries|null|Feature|POINT|EMPTY|WKT|JSON|CSV|WGS84|EPSG|Web|features|type|\.\w+|0x\w+|--sheet|"\w+"|Shapefile|dBase|DBF|ASCII|ANSI|windows-1252|UTF-\d+|GBK|GB18030|zip(64)?|Zip|gzip|RAR|proj4|ogr2ogr|t_srs|QGIS|XML|PNG|JPEG|GIF|TIFF|PDF|SQLite|Office|Excel|Word|PowerPoint|OpenDocument|NUL|bbox|properties|RFC|catalog/g;
 const hasLatin = (s: string) => /[A-Za-z]{3,}/.test(s.replace(ALLOWED, ''));
 
 describe('coded problems: one English text, a Chinese one for every code', () => {

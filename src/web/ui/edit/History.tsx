@@ -4,6 +4,7 @@ import { api, type HistoryEntry } from '../../api/client.ts';
 import { valueLabel } from '../../i18n/values.ts';
 import { useAtlas } from '../../state/store.ts';
 import { useEdit } from './edit-store.ts';
+import { historyNote } from './history-note.ts';
 import { errorText } from './ledger-actions.ts';
 import { COLUMN_LABELS, type EditKey, useEditT } from './strings.ts';
 
@@ -75,7 +76,7 @@ export function History({ id }: { id: string }) {
                   ))}
                 </ul>
               )}
-              {c.note && <div className="history-note">“{c.note}”</div>}
+              {c.note && <div className="history-note">“{historyNote(c.note, lang)}”</div>}
             </li>
           ))}
       </ol>

@@ -102,6 +102,7 @@ const en = {
   roleBoundaries: 'boundaries',
   rolePoints: 'points',
   allCities: 'all cities',
+  seedNote: 'loaded from data/initiatives.csv on the first start',
 };
 
 export type EditStrings = typeof en;
@@ -202,6 +203,7 @@ const zh: EditStrings = {
   roleBoundaries: '边界',
   rolePoints: '点',
   allCities: '所有城市',
+  seedNote: '首次启动时从 data/initiatives.csv 载入',
 };
 
 export const EDIT_STRINGS: Record<'en' | 'zh', EditStrings> = { en, zh };
