@@ -15,6 +15,7 @@ import { Notices } from '../ui/Notices.tsx';
 import { SiteUnknownList } from '../ui/SiteUnknownList.tsx';
 import { SheetPanels } from '../ui/sheet/SheetPanels.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
+import { MapTools } from '../ui/time/MapTools.tsx';
 import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
 import { useAtlasData } from './useAtlasData.ts';
@@ -63,6 +64,7 @@ export function App() {
             {status}
             <Notices />
             <EditOverlay />
+            <MapTools />
           </div>
           <SheetPanels />
         </main>
@@ -96,6 +98,7 @@ export function App() {
           <SiteUnknownList />
           <Notices />
           <EditOverlay />
+          <MapTools />
         </div>
         <TotalsBar />
         <LedgerTable />
