@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { polygonArea } from '../../../src/core/analytics/area.ts';
 import { lineLength } from '../../../src/core/analytics/length.ts';
+import { measure } from '../../../src/core/measure/measure.ts';
 import {
   autoAreaUnit,
   autoLengthUnit,
@@ -89,5 +90,30 @@ describe('units', () => {
     expect(displayDecimals(123.4)).toBe(1);
     expect(displayDecimals(12.34)).toBe(2);
     expect(displayDecimals(1.234)).toBe(3);
+  });
+});
+
+describe('measure (what the map tool shows)', () => {
+  // A 1 km x 1 km square on the equator (see above): perimeter 4 km, area 1,500 亩.
+  const dx = 1000 / 111_319.4908;
+  const dy = 1000 / 110_574.2727;
+  const pts = [
+    [0, 0],
+    [dx, 0],
+    [dx, dy],
+    [0, dy],
+  ];
+  it('area: the polygon closed back to its first point', () => {
+    const m = measure('area', pts);
+    expect(m.metres).toBeCloseTo(4000, 0);
+    expect(Math.abs(toArea(m.squareMetres ?? 0, 'mu') - 1500)).toBeLessThan(0.15);
+  });
+  it('distance: the open line', () => {
+    expect(measure('distance', pts).metres).toBeCloseTo(3000, 0);
+    expect(measure('distance', pts).squareMetres).toBeNull();
+  });
+  it('an area of fewer than three points has no area yet', () => {
+    expect(measure('area', pts.slice(0, 2)).squareMetres).toBeNull();
+    expect(measure('area', pts.slice(0, 2)).metres).toBeCloseTo(2000, 0);
   });
 });
