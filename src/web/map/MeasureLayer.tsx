@@ -51,7 +51,7 @@ export function MeasureLayer() {
     };
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+      if (target && /^(INPUT|TEXTAREA)$/.test(target.tagName)) return;
       const s = useMeasure.getState();
       if (e.key === 'Escape') {
         if (s.points.length > 0) clearMeasure();
