@@ -271,7 +271,7 @@ const en = {
   timeNoYearOther: '{n} projects have no year and are not on the timeline.',
   timeLayerBy: '{name}: by',
   timeLayerOff: 'not on the timeline',
-  timeLayerShown: '{shown} of {total} points by {year}',
+  timeLayerShown: '{shown} of {total} points by {year}.',
   timeLayerMissing: '{n} points have no {column} and are not on the timeline.',
   timeLayerNone:
     '{name}: no year or date column (numbers 1900-2100 or ISO dates); all its points are shown.',
@@ -547,7 +547,7 @@ const zh: Strings = {
   timeNoYearOther: '{n} 个项目没有年份，不在时间轴上。',
   timeLayerBy: '{name}：按',
   timeLayerOff: '不在时间轴上',
-  timeLayerShown: '截至 {year} 年：{shown} / {total} 个点',
+  timeLayerShown: '截至 {year} 年：{shown} / {total} 个点。',
   timeLayerMissing: '{n} 个点没有“{column}”，不在时间轴上。',
   timeLayerNone: '{name}：没有年份或日期列（1900–2100 的数字或 ISO 日期），显示全部点。',
   timeNoYears: '没有带年份的项目或图层。',
