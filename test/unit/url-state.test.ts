@@ -15,6 +15,7 @@ const FULL: UrlState = Object.freeze({
     investMax: 5_000_000_000,
     keepUnknownInvestment: false,
     text: '公园 park',
+    year: 2020,
   },
   selection: { kind: 'initiative', id: 'tongzhou-city-green-heart' },
   lang: 'zh',
@@ -72,5 +73,16 @@ describe('URL state', () => {
       view: { lon: 116.123456789, lat: 39.987654321, zoom: 9.87654 },
     });
     expect(parseUrlState(q).view).toEqual({ lon: 116.1235, lat: 39.9877, zoom: 9.88 });
+  });
+
+  it('keeps the timeline year as yr=2020 and drops a malformed one', () => {
+    expect(serializeUrlState(FULL)).toContain('yr=2020');
+    expect(parseUrlState('?yr=2019').filters.year).toBe(2019);
+    for (const bad of ['?yr=20x0', '?yr=99', '?yr=2019.5', '?yr=', '?yr=12345']) {
+      expect(parseUrlState(bad).filters.year).toBeNull();
+    }
+    expect(serializeUrlState({ ...FULL, filters: { ...FULL.filters, year: null } })).not.toContain(
+      'yr=',
+    );
   });
 });

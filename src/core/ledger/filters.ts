@@ -1,3 +1,4 @@
+import { onMapAt } from '../time/phase.ts';
 import type { Category, Initiative, Status } from './model.ts';
 
 /** What a planner narrows the ledger by. Empty arrays mean "all". */
@@ -15,6 +16,8 @@ export interface LedgerFilters {
   keepUnknownInvestment: boolean;
   /** Case-insensitive text over the Chinese and English names (and the id). */
   text: string;
+  /** The timeline's year ("the map as of year Y", core/time/phase.ts); null = time off. */
+  year: number | null;
 }
 
 export const EMPTY_FILTERS: Readonly<LedgerFilters> = Object.freeze({
@@ -27,6 +30,7 @@ export const EMPTY_FILTERS: Readonly<LedgerFilters> = Object.freeze({
   investMax: null,
   keepUnknownInvestment: true,
   text: '',
+  year: null,
 });
 
 export function isFiltered(f: LedgerFilters): boolean {
@@ -38,7 +42,8 @@ export function isFiltered(f: LedgerFilters): boolean {
     f.yearTo !== null ||
     f.investMin !== null ||
     f.investMax !== null ||
-    f.text.trim() !== ''
+    f.text.trim() !== '' ||
+    f.year !== null
   );
 }
 
@@ -72,6 +77,7 @@ export function matchesFilters(row: Initiative, f: LedgerFilters): boolean {
   if (f.statuses.length > 0 && !f.statuses.includes(row.status)) return false;
   if (!yearsMatch(row, f.yearFrom, f.yearTo)) return false;
   if (!investmentMatches(row, f)) return false;
+  if (f.year !== null && !onMapAt(row.start_year, row.end_year, f.year)) return false;
   const q = normaliseText(f.text);
   if (q !== '') {
     const hay = normaliseText(`${row.name_zh} ${row.name_en} ${row.id}`);

@@ -17,6 +17,7 @@ import { SheetPanels } from '../ui/sheet/SheetPanels.tsx';
 import { ThematicLegend } from '../ui/ThematicLegend.tsx';
 import { ThematicPanel } from '../ui/ThematicPanel.tsx';
 import { TotalsBar } from '../ui/TotalsBar.tsx';
+import { MapTools } from '../ui/time/MapTools.tsx';
 import { ImportPanel } from '../ui/workspace/ImportPanel.tsx';
 import { RegionsPanel } from '../ui/workspace/RegionsPanel.tsx';
 import { useAtlasData } from './useAtlasData.ts';
@@ -68,6 +69,7 @@ export function App() {
             <Notices />
             <EditOverlay />
             <ThematicLegend />
+            <MapTools />
           </div>
           <SheetPanels />
         </main>
@@ -103,6 +105,7 @@ export function App() {
           <Notices />
           <EditOverlay />
           <ThematicLegend />
+          <MapTools />
         </div>
         <TotalsBar />
         <LedgerTable />

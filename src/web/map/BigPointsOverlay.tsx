@@ -8,8 +8,11 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useEffect, useMemo, useState } from 'react';
 import { Popup, useControl, useMap } from 'react-map-gl/maplibre';
+import { countUpTo } from '../../core/time/year-index.ts';
 import { rowRecord } from '../../core/workspace/point-table.ts';
 import { useT } from '../i18n/useT.ts';
+import { useAtlas } from '../state/store.ts';
+import { useLayerTimes } from '../ui/time/TimeLayers.tsx';
 import { useWorkspace } from '../workspace/store.ts';
 import { useTableViews } from '../workspace/table-views.ts';
 import {
@@ -33,6 +36,10 @@ export function BigPointsOverlay() {
   const t = useT();
   const layers = useWorkspace((s) => s.layers);
   const views = useTableViews((s) => s.views);
+  // The timeline: a layer with a year column is drawn in year order, and a year draws only the
+  // first countUpTo(year) points of it (one binary search per step, the positions unchanged).
+  const times = useLayerTimes();
+  const year = useAtlas((s) => s.filters.year);
   const { current: map } = useMap();
   const [picked, setPicked] = useState<Picked | null>(null);
   const overlay = useControl(() => new MapLibreOverlay({ interleaved: true, layers: NO_LAYERS }));
@@ -43,10 +50,11 @@ export function BigPointsOverlay() {
     const out = new Map<string, DrawnPoints>();
     for (const l of tables) {
       const view = views[l.id];
-      if (l.table && view) out.set(l.id, drawnPoints(l.table, view.indices));
+      const order = times.find((lt) => lt.layer.id === l.id)?.index?.order;
+      if (l.table && view) out.set(l.id, drawnPoints(l.table, order ?? view.indices));
     }
     return out;
-  }, [tables, views]);
+  }, [tables, views, times]);
 
   useEffect(() => {
     const m = map?.getMap();
@@ -55,13 +63,15 @@ export function BigPointsOverlay() {
       layers: tables.flatMap((l) => {
         const d = drawn.get(l.id);
         if (!d || !l.table) return [];
+        const index = times.find((lt) => lt.layer.id === l.id)?.index;
+        const length = index && year !== null ? countUpTo(index, year) : d.length;
         return [
           new ScatterplotLayer({
             id: bigPointsLayerId(l.id),
             ...(beforeId ? { beforeId } : {}),
             visible: l.visible,
             data: {
-              length: d.length,
+              length,
               attributes: { getPosition: { value: d.positions, size: 2 } },
             },
             coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
@@ -74,7 +84,7 @@ export function BigPointsOverlay() {
         ];
       }),
     });
-  }, [overlay, map, tables, drawn]);
+  }, [overlay, map, tables, drawn, times, year]);
 
   // A click on a point shows its row: deck.gl picks at the click (its own click routing did not
   // reach the layer in interleaved mode under MapLibre 6 here).

@@ -12,6 +12,7 @@ import MapGL, {
 import { translate } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useGreen } from '../state/green-store.ts';
+import { useMeasure } from '../state/measure-store.ts';
 import { openSiteUnknown } from '../state/site-unknown-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { LayerKey } from '../state/url.ts';
@@ -29,10 +30,12 @@ import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
 import { MapLocale } from './MapLocale.tsx';
+import { MeasureLayer } from './MeasureLayer.tsx';
 import { MAP_LOCALE } from './map-locale.ts';
 import { SheetPadding } from './SheetPadding.tsx';
 import { groupSiteUnknown, siteUnknownMarkers } from './site-unknown.ts';
 import { ThematicLayers } from './ThematicLayers.tsx';
+import { underWayRing } from './time-layers.ts';
 import { useSelectionFeature } from './useSelectionFeature.ts';
 import { WorkspaceLayers } from './WorkspaceLayers.tsx';
 
@@ -58,7 +61,8 @@ export function MapView() {
   const initialView = useAtlas.getState().view;
   const [initialLang] = useState(lang);
   const rows = useFilteredInitiatives();
-  const points = useMemo(() => initiativePoints(rows), [rows]);
+  const year = useAtlas((s) => s.filters.year);
+  const points = useMemo(() => initiativePoints(rows, year), [rows, year]);
   // Projects known only by their city: one marker per city with their count (not one ring each).
   const siteUnknown = useMemo(() => {
     const seats = new Map(data?.catalog.cities.map((c) => [c.id, c.seat] as const));
@@ -124,6 +128,8 @@ export function MapView() {
     // While drawing or editing, clicks belong to terra-draw.
     const ws = useWorkspace.getState();
     if (ws.drawMode || ws.editing || Date.now() - ws.drawFinishedAt < 400) return;
+    // While measuring, clicks add the measure's points (MeasureLayer).
+    if (useMeasure.getState().kind) return;
     // While placing a new project, the click belongs to the editing layer.
     if (useEdit.getState().mode === 'add') return;
     // The marker of a city's projects with no known site opens their list.
@@ -254,6 +260,7 @@ export function MapView() {
         >
           <Layer {...L.clusters} layout={vis('initiatives')} />
           <Layer {...L.clusterCount} layout={{ ...L.clusterCount.layout, ...vis('initiatives') }} />
+          <Layer {...underWayRing} layout={vis('initiatives')} />
           <Layer {...L.points} layout={vis('initiatives')} />
           <Layer {...L.pointCodes} layout={{ ...L.pointCodes.layout, ...vis('initiatives') }} />
         </Source>
@@ -288,6 +295,7 @@ export function MapView() {
         </Source>
         <WorkspaceLayers />
         <LazyDrawControl />
+        <MeasureLayer />
         <EditMapLayer />
         <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
           <Layer {...L.selectionLine} />

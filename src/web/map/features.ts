@@ -1,5 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Initiative } from '../../core/ledger/model.ts';
+import { phaseAt, type TimelinePhase } from '../../core/time/phase.ts';
 import { fanOut } from './fan-out.ts';
 
 export interface InitiativePointProps {
@@ -12,6 +13,8 @@ export interface InitiativePointProps {
   city_id: string;
   /** True when the display position was fanned out from a shared location. */
   fanned: boolean;
+  /** Where it stands as of the timeline's year (core/time/phase.ts); 'all' with time off. */
+  phase: TimelinePhase | 'all';
 }
 
 /**
@@ -21,6 +24,7 @@ export interface InitiativePointProps {
  */
 export function initiativePoints(
   rows: readonly Initiative[],
+  year: number | null = null,
 ): FeatureCollection<Point, InitiativePointProps> {
   const sited = rows.filter((r) => r.location_precision !== 'city');
   const pos = fanOut(sited);
@@ -41,6 +45,7 @@ export function initiativePoints(
           location_precision: r.location_precision,
           city_id: r.city_id,
           fanned: p[0] !== r.lon || p[1] !== r.lat,
+          phase: year === null ? 'all' : phaseAt(r.start_year, r.end_year, year),
         },
       };
     }),

@@ -50,6 +50,11 @@ function rangeString(a: number | null, b: number | null): string | null {
   return `${a ?? ''}~${b ?? ''}`;
 }
 
+/** The timeline's year (`yr=2020`): a whole year 1000-2999, else time off. */
+function timelineYear(raw: string | null): number | null {
+  return raw && /^[12]\d{3}$/.test(raw) ? Number(raw) : null;
+}
+
 /** Parses a query string (with or without the leading `?`); unknown or malformed values are dropped. */
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
@@ -81,6 +86,7 @@ export function parseUrlState(search: string): UrlState {
     investMax,
     keepUnknownInvestment: p.get('unk') !== '0',
     text: (p.get('q') ?? '').slice(0, 200),
+    year: timelineYear(p.get('yr')),
   };
   let selection: Selection | null = null;
   const sel = p.get('sel');
@@ -122,6 +128,7 @@ export function serializeUrlState(s: UrlState): string {
   if (inv) p.set('inv', inv);
   if (!f.keepUnknownInvestment) p.set('unk', '0');
   if (f.text.trim()) p.set('q', f.text.trim());
+  if (f.year !== null) p.set('yr', String(f.year));
   if (s.selection) p.set('sel', `${s.selection.kind}/${s.selection.id}`);
   if (s.lang) p.set('lang', s.lang);
   if (s.hidden.length) p.set('hide', s.hidden.join(','));
