@@ -5,6 +5,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
+import { padSubsetGlyphs } from './fontkit-fix.ts';
 import { type PdfContent, pdfLayout } from './pdf-layout.ts';
 
 export interface PdfInput {
@@ -21,6 +22,7 @@ export interface PdfInput {
 export async function buildPdf(input: PdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
+  padSubsetGlyphs(input.font);
   const font = await doc.embedFont(input.font, { subset: true });
   const measure = (text: string, size: number) => font.widthOfTextAtSize(text, size);
   const { page: size, ops } = pdfLayout(input.content, measure);
