@@ -4,7 +4,7 @@ import {
   fitZoom,
   type ImageLayout,
   imageLayout,
-  legendItemAt,
+  legendSlots,
   paperPage,
   paperPixels,
   paperPoints,
@@ -23,8 +23,9 @@ function checkLayout(l: ImageLayout, w: number, h: number, n: number) {
     for (let j = i + 1; j < rects.length; j++)
       expect(overlaps(rects[i] as Rect, rects[j] as Rect)).toBe(false);
   // Every legend row lies inside the legend box.
+  expect(l.legendAt.length).toBe(n);
   for (let i = 0; i < n; i++) {
-    const p = legendItemAt(l, n, i);
+    const p = l.legendAt[i] as { x: number; y: number };
     expect(p.y + l.legendRowHeight).toBeLessThanOrEqual(l.legend.y + l.legend.height + 1e-9);
     expect(p.x).toBeLessThan(l.legend.x + l.legend.width);
   }
@@ -49,23 +50,53 @@ describe('paper sizes', () => {
   });
 });
 
+/** The app's legend shape: a heading, 12 categories, a heading, 6 marks and areas. */
+const LEGEND20 = [true, ...Array(12).fill(false), true, ...Array(6).fill(false)] as boolean[];
+const plain = (n: number) => Array(n).fill(false) as boolean[];
+
+describe('legend slots', () => {
+  it('fills columns top to bottom; a heading never ends a column', () => {
+    expect(legendSlots([false, false, false, false], 2, 2)).toEqual([
+      { col: 0, row: 0 },
+      { col: 0, row: 1 },
+      { col: 1, row: 0 },
+      { col: 1, row: 1 },
+    ]);
+    // The heading (index 1) would be the last row of column 0: it starts column 1.
+    expect(legendSlots([false, true, false], 2, 2)).toEqual([
+      { col: 0, row: 0 },
+      { col: 1, row: 0 },
+      { col: 1, row: 1 },
+    ]);
+    expect(legendSlots([false, true, false, false], 2, 2)).toBeNull();
+  });
+});
+
 describe('image layout', () => {
   it('landscape: legend beside the map, nothing overlaps, 20 items fit', () => {
     const { css } = paperPage('a4', 'landscape', 300);
-    const l = imageLayout(css, 20, 3, true);
+    const l = imageLayout(css, LEGEND20, 3, true);
     checkLayout(l, css.width, css.height, 20);
     expect(l.legend.x).toBeGreaterThan(l.map.x + l.map.width);
     expect(l.map.width).toBeGreaterThan(700);
   });
   it('portrait: legend below the map in columns', () => {
     const { css } = paperPage('a4', 'portrait', 300);
-    const l = imageLayout(css, 20, 3, true);
+    const l = imageLayout(css, LEGEND20, 3, true);
     checkLayout(l, css.width, css.height, 20);
     expect(l.legendColumns).toBe(3);
     expect(l.legend.y).toBeGreaterThan(l.map.y + l.map.height);
   });
+  it('a phone-sized portrait image keeps the legend to 40 % of the body, in more columns', () => {
+    const l = imageLayout({ width: 390, height: 739 }, LEGEND20, 7, true);
+    checkLayout(l, 390, 739, 20);
+    expect(l.legendColumns).toBe(2);
+    expect(l.legend.height).toBeLessThanOrEqual(0.4 * (l.footer.y - l.map.y) + 1e-9);
+    expect(l.map.height).toBeGreaterThan(l.legend.height);
+  });
+
   it('a small screen image with many items takes two legend columns', () => {
-    const l = imageLayout({ width: 640, height: 360 }, 30, 3, true);
+    const l = imageLayout({ width: 640, height: 360 }, plain(30), 3, true);
     checkLayout(l, 640, 360, 30);
     expect(l.legendColumns).toBe(2);
   });

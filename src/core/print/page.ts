@@ -93,6 +93,8 @@ export interface ImageLayout {
   /** Legend rows: height of one row and how many columns the items take. */
   legendRowHeight: number;
   legendColumns: number;
+  /** Each legend item's row top-left, in CSS px (headings never end a column). */
+  legendAt: Array<{ x: number; y: number }>;
 }
 
 export const LAYOUT = {
@@ -104,17 +106,53 @@ export const LAYOUT = {
   legendPad: 10,
   legendHeading: 22,
   legendRow: 19,
-  legendMinRow: 13,
+  legendMinRow: 14,
+  /** A legend below the map takes at most this share of the page's body. */
+  legendMaxShare: 0.4,
+  legendMinColumn: 200,
 } as const;
 
 /**
- * Where everything goes on a page of `css` size with `legendItems` legend rows and
- * `footerLines` lines of sources: the legend beside the map when the page is wider than tall,
- * below it otherwise (in as many columns as its width allows); nothing overlaps.
+ * Column and row of each legend item when columns hold `perColumn` rows: items in order, top
+ * to bottom then left to right, a heading that would end a column moved to the next one.
+ * Returns null when they do not fit in `columns` columns.
+ */
+export function legendSlots(
+  headings: readonly boolean[],
+  columns: number,
+  perColumn: number,
+): Array<{ col: number; row: number }> | null {
+  const out: Array<{ col: number; row: number }> = [];
+  let col = 0;
+  let row = 0;
+  for (const heading of headings) {
+    if (row >= perColumn || (heading && row === perColumn - 1 && row > 0)) {
+      col++;
+      row = 0;
+    }
+    if (col >= columns) return null;
+    out.push({ col, row });
+    row++;
+  }
+  return out;
+}
+
+/** The fewest rows per column that fit the items in `columns` columns. */
+function rowsPerColumn(headings: readonly boolean[], columns: number): number {
+  let per = Math.max(1, Math.ceil(headings.length / columns));
+  while (!legendSlots(headings, columns, per)) per++;
+  return per;
+}
+
+/**
+ * Where everything goes on a page of `css` size whose legend lists items (`headings[i]`: item
+ * i is a group heading) and `footerLines` lines of sources: the legend beside the map when the
+ * page is wider than tall, below it otherwise (at most 40 % of the height, in as many columns
+ * as that needs); nothing overlaps.
  */
 export function imageLayout(
   css: Size,
-  legendItems: number,
+  headings: readonly boolean[],
   footerLines: number,
   withTitle: boolean,
 ): ImageLayout {
@@ -137,51 +175,54 @@ export function imageLayout(
     height: footerHeight,
   };
   const bodyHeight = footer.y - gap / 2 - top;
-  const rows = Math.max(1, legendItems);
+  const frame = 2 * legendPad + legendHeading;
+  let legend: Rect;
+  let map: Rect;
+  let columns = 1;
+  let per = rowsPerColumn(headings, 1);
+  let rowHeight: number = legendRow;
   if (css.width >= css.height) {
     const legendWidth = Math.min(270, Math.max(170, inner.width * 0.24));
-    const avail = bodyHeight - 2 * legendPad - legendHeading;
-    const fitRow = avail / rows;
-    const columns = fitRow >= legendMinRow ? 1 : 2;
-    const rowHeight = Math.min(legendRow, (avail * columns) / rows);
-    const legend = {
+    if ((bodyHeight - frame) / per < legendMinRow) {
+      columns = 2;
+      per = rowsPerColumn(headings, 2);
+    }
+    rowHeight = Math.min(legendRow, (bodyHeight - frame) / per);
+    legend = {
       x: inner.x + inner.width - legendWidth,
       y: top,
       width: legendWidth,
-      height: Math.min(
-        bodyHeight,
-        2 * legendPad + legendHeading + Math.ceil(rows / columns) * rowHeight,
-      ),
+      height: Math.min(bodyHeight, frame + per * rowHeight),
     };
-    const map = { x: inner.x, y: top, width: inner.width - legendWidth - gap, height: bodyHeight };
-    return { title, map, legend, footer, legendRowHeight: rowHeight, legendColumns: columns };
+    map = { x: inner.x, y: top, width: inner.width - legendWidth - gap, height: bodyHeight };
+  } else {
+    const maxHeight = bodyHeight * LAYOUT.legendMaxShare;
+    columns = Math.max(1, Math.min(3, Math.floor(inner.width / LAYOUT.legendMinColumn)));
+    per = rowsPerColumn(headings, columns);
+    // Rows shrink to the minimum before another column is added.
+    while (columns < 4 && (maxHeight - frame) / per < legendMinRow) {
+      columns++;
+      per = rowsPerColumn(headings, columns);
+    }
+    rowHeight = Math.max(legendMinRow, Math.min(legendRow, (maxHeight - frame) / per));
+    const height = frame + per * rowHeight;
+    legend = { x: inner.x, y: footer.y - gap / 2 - height, width: inner.width, height };
+    map = { x: inner.x, y: top, width: inner.width, height: legend.y - gap - top };
   }
-  const columns = Math.max(1, Math.min(3, Math.floor(inner.width / 200)));
-  const legendHeight = 2 * legendPad + legendHeading + Math.ceil(rows / columns) * legendRow;
-  const legend = {
-    x: inner.x,
-    y: footer.y - gap / 2 - legendHeight,
-    width: inner.width,
-    height: legendHeight,
-  };
-  const map = { x: inner.x, y: top, width: inner.width, height: legend.y - gap - top };
-  return { title, map, legend, footer, legendRowHeight: legendRow, legendColumns: columns };
-}
-
-/** Where legend item `i` sits (its row's top-left), inside the legend rect. */
-export function legendItemAt(
-  layout: ImageLayout,
-  count: number,
-  i: number,
-): { x: number; y: number } {
-  const { legend, legendColumns, legendRowHeight } = layout;
-  const perColumn = Math.ceil(Math.max(1, count) / legendColumns);
-  const col = Math.floor(i / perColumn);
-  const row = i % perColumn;
-  const colWidth = (legend.width - 2 * LAYOUT.legendPad) / legendColumns;
+  const slots = legendSlots(headings, columns, per) ?? [];
+  const colWidth = (legend.width - 2 * legendPad) / columns;
+  const legendAt = slots.map((s) => ({
+    x: legend.x + legendPad + s.col * colWidth,
+    y: legend.y + legendPad + legendHeading + s.row * rowHeight,
+  }));
   return {
-    x: legend.x + LAYOUT.legendPad + col * colWidth,
-    y: legend.y + LAYOUT.legendPad + LAYOUT.legendHeading + row * legendRowHeight,
+    title,
+    map,
+    legend,
+    footer,
+    legendRowHeight: rowHeight,
+    legendColumns: columns,
+    legendAt,
   };
 }
 

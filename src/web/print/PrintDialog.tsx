@@ -130,6 +130,15 @@ function PrintForm({ onClose }: { onClose: () => void }) {
   const go = async () => {
     const date = new Date();
     const day = isoDate(date);
+    // Under the title: the subject (unless it is the title), the projects shown (the filtered
+    // ledger; a region's own count is in its figures), the date.
+    const subtitle = [
+      title === subjectName ? null : subjectName,
+      region ? null : translate(lang, 'summaryProjects', { n: rows.length }),
+      day,
+    ]
+      .filter((x) => x !== null)
+      .join(' · ');
     const footer = [
       printLabel('sourceBasemap', lang),
       printLabel('sourceLedger', lang, { n: rows.length }),
@@ -155,7 +164,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
       const card = cityId && !region ? scorecardContent(cityId, lang) : null;
       pdf = {
         title,
-        subtitle: `${subjectName} · ${day}`,
+        subtitle,
         figuresHeading: `${printLabel('pdfFigures', lang)}: ${subjectName}`,
         figures: pairs,
         scorecard:
@@ -181,7 +190,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
           orientation,
           lang,
           title,
-          subtitle: `${subjectName} · ${day}`,
+          subtitle,
           legend,
           footer,
           pdf,

@@ -4,13 +4,7 @@
  * text uses the same machine fonts as the app). Geometry comes from core/print/page.ts.
  */
 import type { LegendItem, LegendSymbol } from '../../core/print/legend.ts';
-import {
-  type ImageLayout,
-  type ImagePage,
-  LAYOUT,
-  legendItemAt,
-  type Rect,
-} from '../../core/print/page.ts';
+import { type ImageLayout, type ImagePage, LAYOUT, type Rect } from '../../core/print/page.ts';
 import type { ScaleBar } from '../../core/print/scale-bar.ts';
 
 export interface ComposeInput {
@@ -119,7 +113,8 @@ function drawLegend(ctx: CanvasRenderingContext2D, c: ComposeInput): void {
   const colWidth = (box.width - 2 * LAYOUT.legendPad) / layout.legendColumns;
   const size = Math.min(11, layout.legendRowHeight * 0.62);
   legend.forEach((item, i) => {
-    const p = legendItemAt(layout, legend.length, i);
+    const p = layout.legendAt[i];
+    if (!p) return;
     const cy = p.y + layout.legendRowHeight / 2;
     ctx.textBaseline = 'middle';
     if (item.symbol.kind === 'heading') {
@@ -191,9 +186,10 @@ export function composeImage(c: ComposeInput): HTMLCanvasElement {
   canvas.height = c.page.px.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');
-  ctx.scale(c.page.scale, c.page.scale);
+  // White to the last pixel (a fractional CSS size would leave a transparent edge, black in JPEG).
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, c.page.css.width, c.page.css.height);
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.scale(c.page.scale, c.page.scale);
   const fonts = pageFonts();
   const { layout } = c;
   const m = layout.map;

@@ -80,6 +80,7 @@ async function makeImage(
   signal: AbortSignal,
   ms: Record<string, number>,
 ): Promise<{ canvas: HTMLCanvasElement; warning: string | null }> {
+  const tPrepare = performance.now();
   const live = liveMap();
   if (!live) throw new Error(printLabel('noMap', req.lang));
   const fonts = pageFonts();
@@ -92,7 +93,8 @@ async function makeImage(
     return measurer.measureText(t).width;
   };
   const lines = footer.flatMap((l) => wrapText(l, page.css.width - 2 * LAYOUT.margin, 10, measure));
-  const layout = imageLayout(page.css, req.legend.length, lines.length, withTitle);
+  const headings = req.legend.map((item) => item.symbol.kind === 'heading');
+  const layout = imageLayout(page.css, headings, lines.length, withTitle);
   const container = live.getContainer();
   const zoom = fitZoom(
     live.getZoom(),
@@ -105,6 +107,7 @@ async function makeImage(
     h: Math.round(layout.map.height * page.scale),
   };
   onStep(printLabel('stepMap', req.lang, px), null);
+  ms.prepare = performance.now() - tPrepare;
   const r = await renderMap({
     live,
     css: { width: layout.map.width, height: layout.map.height },
