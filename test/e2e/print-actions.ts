@@ -12,6 +12,8 @@ export interface ExportOptions {
   format: 'screen' | 'a4' | 'a3' | 'pdf';
   orientation?: 'landscape' | 'portrait';
   title?: string;
+  /** For a PDF: the first drawn region instead of the city. */
+  region?: boolean;
 }
 
 export interface Exported {
@@ -38,6 +40,15 @@ export async function exportMap(atlas: Atlas, o: ExportOptions): Promise<Exporte
   await openPrintDialog(atlas);
   await page.check(`[data-testid="print-format-${o.format}"]`);
   if (o.orientation) await page.check(`[data-testid="print-orientation-${o.orientation}"]`);
+  if (o.region) {
+    const value = await page.$eval('[data-testid="print-subject"]', (el) =>
+      [...(el as HTMLSelectElement).options]
+        .map((x) => x.value)
+        .find((v) => v.startsWith('region:')),
+    );
+    if (!value) throw new Error('no region to print');
+    await page.selectOption('[data-testid="print-subject"]', value);
+  }
   if (o.title !== undefined) await page.fill('[data-testid="print-title"]', o.title);
   await page.waitForSelector('[data-testid="print-go"]:not([disabled])', { timeout: 60_000 });
   const [download] = await Promise.all([

@@ -47,7 +47,20 @@ describe('print and export', () => {
     expect(map.inked).toBeGreaterThan(0.5);
     console.log(`A4 PNG: ${bytes.length} bytes, ms ${JSON.stringify(out.ms)}`);
     expect(atlas.errors).toEqual([]);
-  });
+  }, 150_000);
+
+  it('exports A3 portrait at 300 dpi: 3508 × 4961 px, past MapLibre’s default 4096 px canvas limit', async () => {
+    atlas = await app.open('?city=tongzhou&lang=zh');
+    const out = await exportMap(atlas, { format: 'a3', orientation: 'portrait' });
+    const bytes = new Uint8Array(readFileSync(out.path));
+    expect(pngHeader(bytes)).toEqual({ png: true, width: 3508, height: 4961 });
+    // The map fills the top of a portrait page, the legend is below it.
+    const map = await imageStats(atlas, out.path, { x: 0.05, y: 0.08, w: 0.9, h: 0.5 });
+    expect(map.colours).toBeGreaterThan(40);
+    copyFileSync(out.path, `${LOOK}/a3-portrait-zh.png`);
+    console.log(`A3 PNG: ${bytes.length} bytes, ms ${JSON.stringify(out.ms)}, ${out.status}`);
+    expect(atlas.errors).toEqual([]);
+  }, 150_000);
 
   it('exports a one-page A4 PDF in Chinese with the city, its figures and its scorecard', async () => {
     atlas = await app.open('?city=jiyuan&cov=gbt50563&lang=zh');
@@ -85,7 +98,31 @@ describe('print and export', () => {
     copyFileSync(out.path, `${LOOK}/jiyuan-zh.pdf`);
     console.log(`PDF: ${statSync(out.path).size} bytes, ms ${JSON.stringify(out.ms)}`);
     expect(atlas.errors).toEqual([]);
-  });
+  }, 150_000);
+
+  it('exports a PDF for a drawn region, in English, with the region results the panel shows', async () => {
+    atlas = await app.open('?city=tongzhou');
+    await atlas.drawRectangle([116.6, 39.85], [116.75, 39.95]);
+    const count = atlas.page.locator('[data-testid="result-count"]').first();
+    await count.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await count.textContent())?.trim() ?? '', { timeout: 30_000 })
+      .toMatch(/^\d+$/);
+    const n = (await count.textContent())?.trim() ?? '';
+    const area =
+      (await atlas.page.locator('[data-testid="result-area"]').first().textContent())?.trim() ?? '';
+    const out = await exportMap(atlas, { format: 'pdf', region: true });
+    expect(out.name).toMatch(/^planning-atlas-region-1-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = await pdfFacts(out.path);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.title).toBe('Region 1');
+    expect(pdf.text).toContain('Figures: Region 1');
+    expect(pdf.text).toContain(`Points inside: ${n}`);
+    expect(pdf.text).toContain(`Area: ${area}`);
+    expect(pdf.text).toContain('Park coverage: ');
+    saveDataUrl(await renderPdfPage(atlas, out.path), `${LOOK}/pdf-region-en-page1.png`);
+    expect(atlas.errors).toEqual([]);
+  }, 150_000);
 
   it('on a phone: the dialog opens from the menu, exports the screen-size PNG, Esc closes it', async () => {
     atlas = await app.openOnPhone('?city=taixing');

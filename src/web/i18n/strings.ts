@@ -740,7 +740,6 @@ export const PRINT_LABELS = {
     en: 'Scorecard: choose one city and turn on Green access to include it.',
     zh: '评分卡：请选择一个城市并打开“绿地可达性”后再导出。',
   },
-  pdfByCategory: { en: 'By category', zh: '按类别' },
 } satisfies Record<string, Pair>;
 
 /** A label of PRINT_LABELS in the language, with `{name}` placeholders filled. */

@@ -1,5 +1,7 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { bboxOf } from '../../core/analytics/validate.ts';
 import { exportFileName, isoDate } from '../../core/print/file-name.ts';
 import type { Orientation } from '../../core/print/page.ts';
 import { useCityFigures } from '../app/useCityFigures.ts';
@@ -28,6 +30,9 @@ const FORMATS: Array<[ExportFormat, 'formatScreen' | 'formatA4' | 'formatA3' | '
   ['a3', 'formatA3'],
   ['pdf', 'formatPdf'],
 ];
+
+const toMulti = (g: Polygon | MultiPolygon) =>
+  g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 
 const sizeText = (bytes: number) =>
   bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
@@ -154,7 +159,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
         return c ? pick(lang, c.name_zh, c.name_en).replace(/\s*[(（].*[)）]\s*$/, '') : id;
       };
       const pairs: Array<[string, string]> = rr
-        ? regionFigurePairs(rr, lang)
+        ? regionFigurePairs(rr, lang, useAtlas.getState().coverageRule ?? 'gbt50563')
         : fig && subject.startsWith('city:')
           ? cityFigurePairs(fig, lang)
           : figures.cities.map((c) => [
@@ -199,6 +204,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
             subject: printLabel('pdfSubject', lang, { subject: subjectName }),
             keywords: [subjectName, translate(lang, 'appTitle')],
           },
+          ...(region && format === 'pdf' ? { bounds: bboxOf(toMulti(region.geometry)) } : {}),
           date,
         },
         (text, fraction) => setStatus({ kind: 'busy', text, fraction }),

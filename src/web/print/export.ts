@@ -37,6 +37,8 @@ export interface ExportRequest {
   /** For a PDF: the figures and scorecard (content.map is filled here). */
   pdf: Omit<PdfContent, 'map'> | null;
   meta: { title: string; subject: string; keywords: string[] };
+  /** Frame these bounds (a region) instead of the live map's view. */
+  bounds?: [number, number, number, number];
   date: Date;
 }
 
@@ -108,16 +110,20 @@ async function makeImage(
   };
   onStep(printLabel('stepMap', req.lang, px), null);
   ms.prepare = performance.now() - tPrepare;
+  const tMap = performance.now();
   const r = await renderMap({
     live,
     css: { width: layout.map.width, height: layout.map.height },
     pixelRatio: page.scale,
     center: [center.lng, center.lat],
     zoom,
+    ...(req.bounds ? { bounds: req.bounds } : {}),
     signal,
     timeoutMs: RENDER_TIMEOUT_MS,
   });
-  ms.map = r.ms;
+  // Until idle and read back; then with the offscreen map's removal (its GL context freed).
+  ms.mapIdle = r.ms;
+  ms.map = performance.now() - tMap;
   check(signal);
   const warning =
     r.pixelRatio < page.scale - 0.01
@@ -126,7 +132,7 @@ async function makeImage(
   onStep(printLabel('stepCompose', req.lang), null);
   const t0 = performance.now();
   // Metres per output pixel at the map's centre latitude; the bar at most 140 CSS px long.
-  const scale = scaleBar(metresPerPixel(center.lat, zoom) / page.scale, 140 * page.scale);
+  const scale = scaleBar(metresPerPixel(r.centerLat, r.zoom) / page.scale, 140 * page.scale);
   const canvas = composeImage({
     page,
     layout,

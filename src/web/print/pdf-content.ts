@@ -9,7 +9,7 @@ import { scorecard } from '../../core/green/scorecard.ts';
 import type { PdfContent } from '../../core/print/pdf-layout.ts';
 import type { RegionResult } from '../../core/workspace/results.ts';
 import type { CityFigures } from '../../worker/api.ts';
-import { thresholdInWords } from '../i18n/rule-words.ts';
+import { ruleInWords, thresholdInWords } from '../i18n/rule-words.ts';
 import {
   CATEGORY_LABELS,
   INVESTMENT_TOTAL_LABELS,
@@ -17,7 +17,7 @@ import {
   publicLabel,
   type StringKey,
 } from '../i18n/strings.ts';
-import { pick, translate } from '../i18n/useT.ts';
+import { formatNumber, pick, translate } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/url.ts';
@@ -45,24 +45,32 @@ export function cityFigurePairs(f: CityFigures, lang: Lang): Array<[string, stri
   return pairs;
 }
 
-/** A drawn region's results as the Regions panel shows them. */
-export function regionFigurePairs(r: RegionResult, lang: Lang): Array<[string, string]> {
+/** A drawn region's results, labelled and formatted as the Regions panel shows them. */
+export function regionFigurePairs(
+  r: RegionResult,
+  lang: Lang,
+  rule: string,
+): Array<[string, string]> {
   const t = (k: StringKey) => translate(lang, k);
+  const share = (x: number) => `${formatNumber(x * 100, lang, 2)} %`;
   const byCat = Object.entries(r.byCategory)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([c, n]) => `${CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]?.[lang] ?? c} ${n}`)
+    .map(
+      ([c, n]) =>
+        `${CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]?.[lang] ?? c} ${formatNumber(n, lang)}`,
+    )
     .join(', ');
   const pairs: Array<[string, string]> = [
-    [t('figuresArea'), formatArea(r.area_m2, lang)],
-    [t('totalsCount'), String(r.count)],
-    [t('figuresGreen'), r.green_m2 > 0 ? formatArea(r.green_m2, lang) : '—'],
-    [t('totalsInvestment'), formatInvestment(r.investment_cny, lang)],
-    [t('figuresShare'), pct(r.green_share)],
-    [t('wsUnknown'), String(r.investment_unknown)],
-    [printLabel('pdfCoverage', lang), pct(r.coverage_share)],
+    [t('wsArea'), formatArea(r.area_m2, lang)],
+    [t('wsCount'), formatNumber(r.count, lang)],
+    [t('wsGreen'), formatArea(r.green_m2, lang)],
+    [t('wsInvest'), formatInvestment(r.investment_cny, lang)],
+    [t('wsGreenShare'), share(r.green_share)],
+    [t('wsUnknown'), formatNumber(r.investment_unknown, lang)],
+    [t('wsCoverage'), `${share(r.coverage_share)} (${ruleInWords(rule, lang)})`],
   ];
-  if (byCat) pairs.push([printLabel('pdfByCategory', lang), byCat]);
+  if (byCat) pairs.push([t('wsByCategory'), byCat]);
   return pairs;
 }
 

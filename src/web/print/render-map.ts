@@ -14,6 +14,8 @@ export interface RenderRequest {
   pixelRatio: number;
   center: [number, number];
   zoom: number;
+  /** Frame these bounds (west, south, east, north) instead of center/zoom (a region's PDF). */
+  bounds?: [number, number, number, number];
   signal: AbortSignal;
   timeoutMs: number;
 }
@@ -24,6 +26,9 @@ export interface RenderResult {
   pixelRatio: number;
   /** The largest canvas side this GPU draws. */
   maxSide: number;
+  /** The view drawn (for the scale bar). */
+  centerLat: number;
+  zoom: number;
   ms: number;
 }
 
@@ -76,6 +81,7 @@ export async function renderMap(r: RenderRequest): Promise<RenderResult> {
       style,
       center: r.center,
       zoom: r.zoom,
+      ...(r.bounds ? { bounds: r.bounds, fitBoundsOptions: { padding: 40, maxZoom: 15 } } : {}),
       bearing: 0,
       pitch: 0,
       pixelRatio: r.pixelRatio,
@@ -114,7 +120,14 @@ export async function renderMap(r: RenderRequest): Promise<RenderResult> {
     const ctx = out.getContext('2d');
     if (!ctx) throw new RenderError('failed', 'no 2D canvas');
     ctx.drawImage(src, 0, 0);
-    return { canvas: out, pixelRatio: m.getPixelRatio(), maxSide, ms: performance.now() - t0 };
+    return {
+      canvas: out,
+      pixelRatio: m.getPixelRatio(),
+      maxSide,
+      centerLat: m.getCenter().lat,
+      zoom: m.getZoom(),
+      ms: performance.now() - t0,
+    };
   } finally {
     map?.remove();
     box.remove();
