@@ -121,7 +121,7 @@ async function makeImage(
     signal,
     timeoutMs: RENDER_TIMEOUT_MS,
   });
-  // Until idle and read back; then with the offscreen map's removal (its GL context freed).
+  // Until idle and read back (the offscreen map is removed later, render-map.ts).
   ms.mapIdle = r.ms;
   ms.map = performance.now() - tMap;
   check(signal);

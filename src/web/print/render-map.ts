@@ -129,7 +129,11 @@ export async function renderMap(r: RenderRequest): Promise<RenderResult> {
       ms: performance.now() - t0,
     };
   } finally {
-    map?.remove();
-    box.remove();
+    // Freeing a print-sized GL context takes seconds in software WebGL: after the image is out.
+    const done = map;
+    setTimeout(() => {
+      done?.remove();
+      box.remove();
+    }, 1000);
   }
 }
