@@ -86,12 +86,18 @@ export function pdfLayout(content: PdfContent, measure: Measure): { page: Size; 
     put(left, top, body + 1.5, content.figuresHeading);
     let y = top + (body + 1.5) * lead + 2;
     const half = width / 2;
-    content.figures.forEach(([k, v], i) => {
-      const x = left + (i % 2) * half;
-      const row = Math.floor(i / 2);
-      put(x, y + row * body * lead, body, `${k}: ${v}`);
-    });
-    y += Math.ceil(content.figures.length / 2) * body * lead;
+    // Two figures a row, each wrapped inside its half; a row as tall as its taller figure.
+    for (let i = 0; i < content.figures.length; i += 2) {
+      let rowLines = 0;
+      for (const [j, [k, v]] of content.figures.slice(i, i + 2).entries()) {
+        const lines = wrapText(`${k}: ${v}`, half - 10, body, measure);
+        lines.forEach((l, li) => {
+          put(left + j * half, y + li * body * lead, body, l);
+        });
+        rowLines = Math.max(rowLines, lines.length);
+      }
+      y += rowLines * body * lead;
+    }
     return y + 6;
   });
   if (content.scorecard) {
