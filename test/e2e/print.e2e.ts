@@ -125,6 +125,25 @@ describe('print and export', () => {
     expect(atlas.errors).toEqual([]);
   }, 150_000);
 
+  it('cancels an export in progress: no download, a plain message, the dialog usable again', async () => {
+    atlas = await app.open('?city=taixing');
+    await openPrintDialog(atlas);
+    await atlas.page.check('[data-testid="print-format-a3"]');
+    let downloads = 0;
+    atlas.page.on('download', () => downloads++);
+    await atlas.page.click('[data-testid="print-go"]');
+    await atlas.page.waitForSelector('[data-testid="print-status"][data-state="busy"]');
+    await atlas.page.click('[data-testid="print-cancel"]');
+    const error = atlas.page.locator('[data-testid="print-error"]');
+    // Software WebGL keeps the page busy while a frame draws: the click lands between frames.
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toBe('Export cancelled.');
+    expect(await atlas.page.isEnabled('[data-testid="print-go"]')).toBe(true);
+    await atlas.page.waitForTimeout(1500);
+    expect(downloads).toBe(0);
+    expect(atlas.errors).toEqual([]);
+  }, 150_000);
+
   it('on a phone: the dialog opens from the menu, exports the screen-size PNG, Esc closes it', async () => {
     atlas = await app.openOnPhone('?city=taixing');
     const out = await exportMap(atlas, { format: 'screen' });

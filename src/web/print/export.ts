@@ -146,6 +146,7 @@ async function makeImage(
     footer: lines,
   });
   ms.compose = performance.now() - t0;
+  check(signal);
   return { canvas, warning };
 }
 
@@ -201,6 +202,8 @@ export async function runExport(
     const t1 = performance.now();
     const blob = await toBlob(canvas, 'image/png');
     ms.encode = performance.now() - t1;
+    // A Cancel clicked while the page was busy drawing arrives now: nothing is saved.
+    check(signal);
     ms.total = performance.now() - t0;
     return { blob, width: canvas.width, height: canvas.height, ms, warning };
   }
