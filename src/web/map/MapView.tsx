@@ -29,6 +29,7 @@ import { markFirstMap } from './first-map.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
+import { setLiveMap } from './live-map.ts';
 import { MapLocale } from './MapLocale.tsx';
 import { MeasureLayer } from './MeasureLayer.tsx';
 import { MAP_LOCALE } from './map-locale.ts';
@@ -177,6 +178,7 @@ export function MapView() {
     const map = mapRef.current?.getMap();
     if (!map) return;
     window.__atlasMap = map;
+    setLiveMap(map);
     markFirstMap(map);
   }, []);
 

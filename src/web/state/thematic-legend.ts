@@ -14,7 +14,7 @@ import {
   type PaletteId,
   paletteColors,
 } from '../../core/thematic/palettes.ts';
-import { thematicLabel } from '../i18n/strings.ts';
+import { thematicLabel } from '../i18n/thematic-strings.ts';
 import { formatNumber } from '../i18n/useT.ts';
 import { formatAmount } from '../ui/format.ts';
 import type { Lang } from './url.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNarrow } from '../app/useNarrow.ts';
 import { pick, useT } from '../i18n/useT.ts';
+import { PrintButton } from '../print/PrintDialog.tsx';
 import { focusCity } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import { AccountBar } from './edit/AccountBar.tsx';
@@ -66,11 +67,15 @@ export function Header() {
           </button>
           <div id="header-menu-panel" className="menu-panel" hidden={!menu}>
             <p className="subtitle">{t('appSubtitle')}</p>
+            <PrintButton />
             <AccountBar />
           </div>
         </div>
       ) : (
-        <AccountBar />
+        <>
+          <PrintButton />
+          <AccountBar />
+        </>
       )}
       <button
         type="button"

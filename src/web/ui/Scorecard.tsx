@@ -12,7 +12,7 @@ import { sourceIn } from './source-text.ts';
 
 type Lang = 'en' | 'zh';
 
-const fmt = (row: ScoreRow, v: number | null) => {
+export const fmt = (row: ScoreRow, v: number | null) => {
   if (v === null) return '—';
   return row.indicator === 'park_green_per_capita'
     ? `${v.toFixed(2)} m²`
@@ -21,7 +21,7 @@ const fmt = (row: ScoreRow, v: number | null) => {
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 
-function basisText(b: Basis, t: (k: StringKey) => string, lang: Lang): string {
+export function basisText(b: Basis, t: (k: StringKey) => string, lang: Lang): string {
   switch (b.kind) {
     case 'coverage':
       return t(
@@ -38,7 +38,7 @@ function basisText(b: Basis, t: (k: StringKey) => string, lang: Lang): string {
   }
 }
 
-function ratingText(r: ScoreRow, t: (k: StringKey) => string, lang: Lang): string {
+export function ratingText(r: ScoreRow, t: (k: StringKey) => string, lang: Lang): string {
   return r.rating === 'insufficient'
     ? publicLabel('rating_insufficient', lang)
     : t(`rating_${r.rating}` as StringKey);

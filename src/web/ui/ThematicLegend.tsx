@@ -1,4 +1,4 @@
-import { thematicLabel } from '../i18n/strings.ts';
+import { thematicLabel } from '../i18n/thematic-strings.ts';
 import { useAtlas } from '../state/store.ts';
 import { useThematic } from '../state/thematic-store.ts';
 import './thematic.css';

@@ -3,7 +3,7 @@ import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../../core/thematic/cla
 import { H3_EDGE_M, MAX_RESOLUTION, MIN_RESOLUTION } from '../../core/thematic/hex-resolution.ts';
 import { numericFields } from '../../core/thematic/layer-columns.ts';
 import { PALETTE_IDS, type PaletteId } from '../../core/thematic/palettes.ts';
-import { type THEMATIC_LABELS, thematicLabel } from '../i18n/strings.ts';
+import { type THEMATIC_LABELS, thematicLabel } from '../i18n/thematic-strings.ts';
 import { formatNumber } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { setThematic, type ThematicSettings, useThematic } from '../state/thematic-store.ts';

@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary object URL. */
-export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or bytes (a Blob) as a file through a temporary object URL. */
+export function download(name: string, type: string, data: string | Blob): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

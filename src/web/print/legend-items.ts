@@ -1,0 +1,72 @@
+import { CATEGORIES } from '../../core/ledger/model.ts';
+import type { LegendItem } from '../../core/print/legend.ts';
+import { printLabel } from '../i18n/print-strings.ts';
+import { CATEGORY_LABELS, publicLabel } from '../i18n/strings.ts';
+import { translate } from '../i18n/useT.ts';
+import { CATEGORY_STYLE, COLORS } from '../map/palette.ts';
+import type { Lang, LayerKey } from '../state/url.ts';
+
+export interface LegendState {
+  lang: Lang;
+  hidden: readonly LayerKey[];
+  /** The green-access view is on: its service areas and gaps are drawn. */
+  coverage: boolean;
+}
+
+/**
+ * The exported map's legend: what the live map shows (LayersAndLegend.tsx), for the layers that
+ * are on. The one place that lists legend items: a new map type appends its own here.
+ */
+export function legendItems(s: LegendState): LegendItem[] {
+  const items: LegendItem[] = [];
+  const on = (k: LayerKey) => !s.hidden.includes(k);
+  const grey = '#555555';
+  if (on('initiatives')) {
+    items.push({ symbol: { kind: 'heading' }, label: printLabel('legendProjects', s.lang) });
+    for (const c of CATEGORIES) {
+      items.push({
+        symbol: { kind: 'point', color: CATEGORY_STYLE[c].color, code: CATEGORY_STYLE[c].code },
+        label: CATEGORY_LABELS[c][s.lang],
+      });
+    }
+    items.push({ symbol: { kind: 'heading' }, label: printLabel('legendMarks', s.lang) });
+    items.push({ symbol: { kind: 'point', color: grey }, label: translate(s.lang, 'legendExact') });
+    items.push({
+      symbol: { kind: 'point', color: grey, approximate: true },
+      label: translate(s.lang, 'legendApprox'),
+    });
+    items.push({
+      symbol: { kind: 'count-ring', color: '#4a4a4a' },
+      label: publicLabel('legendSiteUnknown', s.lang)
+        .replace(/[（(].*[)）]$/, '')
+        .trim(),
+    });
+  }
+  if (on('green')) {
+    items.push({
+      symbol: { kind: 'fill', color: COLORS.green, opacity: 0.6 },
+      label: translate(s.lang, 'legendGreen'),
+    });
+    items.push({
+      symbol: { kind: 'fill', color: COLORS.greenSchematic, opacity: 0.6, dashed: true },
+      label: translate(s.lang, 'legendSchematic'),
+    });
+  }
+  if (on('boundaries')) {
+    items.push({
+      symbol: { kind: 'line', color: COLORS.boundaryLine },
+      label: translate(s.lang, 'legendBoundary'),
+    });
+  }
+  if (s.coverage) {
+    items.push({
+      symbol: { kind: 'fill', color: COLORS.covered, opacity: 0.9, outline: COLORS.coveredLine },
+      label: translate(s.lang, 'greenLegendCovered'),
+    });
+    items.push({
+      symbol: { kind: 'fill', color: COLORS.gap, opacity: 0.35 },
+      label: translate(s.lang, 'greenLegendGap'),
+    });
+  }
+  return items;
+}

@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Atlas } from './driver.ts';
+
+/**
+ * Domain actions for print / export: fill in the dialog and take the download; read a PNG's
+ * header; look at an image's pixels and render a PDF's first page in a helper page (pdf.js,
+ * served from node_modules under the app's origin).
+ */
+export interface ExportOptions {
+  format: 'screen' | 'a4' | 'a3' | 'pdf';
+  orientation?: 'landscape' | 'portrait';
+  title?: string;
+  /** For a PDF: the first drawn region instead of the city. */
+  region?: boolean;
+}
+
+export interface Exported {
+  path: string;
+  name: string;
+  /** Milliseconds per step, as the app measured them. */
+  ms: Record<string, number>;
+  status: string;
+}
+
+export async function openPrintDialog(atlas: Atlas): Promise<void> {
+  const page = atlas.page;
+  if (!(await page.isVisible('[data-testid="print-open"]'))) {
+    // Phones: the button is in the header's menu.
+    await page.click('[data-testid="header-menu"]');
+  }
+  await page.click('[data-testid="print-open"]');
+  await page.waitForSelector('[data-testid="print-dialog"][open]');
+}
+
+/** Exports with the dialog and returns the downloaded file's path and the app's timings. */
+export async function exportMap(atlas: Atlas, o: ExportOptions): Promise<Exported> {
+  const page = atlas.page;
+  await openPrintDialog(atlas);
+  await page.check(`[data-testid="print-format-${o.format}"]`);
+  if (o.orientation) await page.check(`[data-testid="print-orientation-${o.orientation}"]`);
+  if (o.region) {
+    const value = await page.$eval('[data-testid="print-subject"]', (el) =>
+      [...(el as HTMLSelectElement).options]
+        .map((x) => x.value)
+        .find((v) => v.startsWith('region:')),
+    );
+    if (!value) throw new Error('no region to print');
+    await page.selectOption('[data-testid="print-subject"]', value);
+  }
+  if (o.title !== undefined) await page.fill('[data-testid="print-title"]', o.title);
+  await page.waitForSelector('[data-testid="print-go"]:not([disabled])', { timeout: 60_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.click('[data-testid="print-go"]'),
+  ]);
+  const path = await download.path();
+  const status = page.locator('[data-testid="print-status"][data-state="done"]');
+  await status.waitFor({ timeout: 30_000 });
+  const ms = JSON.parse((await status.getAttribute('data-ms')) ?? '{}') as Record<string, number>;
+  const text = (await status.textContent()) ?? '';
+  return { path, name: download.suggestedFilename(), ms, status: text };
+}
+
+export async function closePrintDialog(atlas: Atlas): Promise<void> {
+  await atlas.page.keyboard.press('Escape');
+  await atlas.page.waitForSelector('[data-testid="print-dialog"]:not([open])', {
+    state: 'attached',
+  });
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16-23), and whether the signature is PNG's. */
+export function pngHeader(bytes: Uint8Array): { png: boolean; width: number; height: number } {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const png = sig.every((b, i) => bytes[i] === b);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { png, width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A page on the app's origin that serves pdf.js from node_modules, for looking at outputs. */
+async function helperPage(atlas: Atlas): Promise<Page> {
+  const page = await atlas.page.context().newPage();
+  const dist = join(process.cwd(), 'node_modules/pdfjs-dist/build');
+  await page.route('**/__print-test/**', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    if (name === 'blank.html') {
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>t</title>' });
+    }
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: readFileSync(join(dist, name)),
+    });
+  });
+  await page.goto(`${atlas.baseUrl}__print-test/blank.html`);
+  return page;
+}
+
+export interface PixelStats {
+  /** Distinct colours (quantised to 5 bits per channel) in the sampled area. */
+  colours: number;
+  /** Share of sampled pixels that are not (near) the page's white. */
+  inked: number;
+}
+
+/**
+ * Colour variety inside `area` (fractions of the image) of the PNG at `path`, and optionally a
+ * downscaled copy (at most `maxWidth` px wide) written to `smallPath`.
+ */
+export async function imageStats(
+  atlas: Atlas,
+  path: string,
+  area: { x: number; y: number; w: number; h: number },
+  small?: { maxWidth: number },
+): Promise<PixelStats & { small: string | null }> {
+  const page = await helperPage(atlas);
+  try {
+    const b64 = readFileSync(path).toString('base64');
+    return await page.evaluate(
+      async ({ b64, area, small }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bmp.width;
+        c.height = bmp.height;
+        const ctx = c.getContext('2d');
+        if (!ctx) throw new Error('no 2d');
+        ctx.drawImage(bmp, 0, 0);
+        const x = Math.round(area.x * bmp.width);
+        const y = Math.round(area.y * bmp.height);
+        const data = ctx.getImageData(
+          x,
+          y,
+          Math.round(area.w * bmp.width),
+          Math.round(area.h * bmp.height),
+        ).data;
+        const colours = new Set<number>();
+        let inked = 0;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4 * 7) {
+          const r = data[i] ?? 0;
+          const g = data[i + 1] ?? 0;
+          const b = data[i + 2] ?? 0;
+          colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
+          if (r + g + b < 3 * 250) inked++;
+          n++;
+        }
+        let smallUrl: string | null = null;
+        if (small) {
+          const k = Math.min(1, small.maxWidth / bmp.width);
+          const s = document.createElement('canvas');
+          s.width = Math.round(bmp.width * k);
+          s.height = Math.round(bmp.height * k);
+          const sctx = s.getContext('2d');
+          if (!sctx) throw new Error('no 2d');
+          sctx.imageSmoothingQuality = 'high';
+          sctx.drawImage(bmp, 0, 0, s.width, s.height);
+          smallUrl = s.toDataURL('image/png');
+        }
+        return { colours: colours.size, inked: inked / Math.max(1, n), small: smallUrl };
+      },
+      { b64, area, small: small ?? null },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The first page of the PDF at `path` rendered by pdf.js in Chromium, as a PNG data URL. */
+export async function renderPdfPage(atlas: Atlas, path: string, scale = 2): Promise<string> {
+  const page = await helperPage(atlas);
+  try {
+    // A module script (not an import() inside evaluate, which the test runner would rewrite).
+    await page.addScriptTag({
+      type: 'module',
+      content: "import * as lib from '/__print-test/pdf.min.mjs'; window.__pdfjs = lib;",
+    });
+    const b64 = readFileSync(path).toString('base64');
+    return await page.evaluate(
+      async ({ b64, scale }) => {
+        type PdfJs = {
+          GlobalWorkerOptions: { workerSrc: string };
+          getDocument(o: { data: Uint8Array }): {
+            promise: Promise<{
+              getPage(n: number): Promise<{
+                getViewport(o: { scale: number }): { width: number; height: number };
+                render(o: {
+                  canvasContext: CanvasRenderingContext2D;
+                  canvas: HTMLCanvasElement;
+                  viewport: unknown;
+                }): { promise: Promise<void> };
+              }>;
+            }>;
+          };
+        };
+        const w = window as unknown as { __pdfjs?: PdfJs };
+        for (let i = 0; i < 100 && !w.__pdfjs; i++) await new Promise((r) => setTimeout(r, 50));
+        const lib = w.__pdfjs;
+        if (!lib) throw new Error('pdf.js did not load');
+        lib.GlobalWorkerOptions.workerSrc = '/__print-test/pdf.worker.min.mjs';
+        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const doc = await lib.getDocument({ data }).promise;
+        const p = await doc.getPage(1);
+        const viewport = p.getViewport({ scale });
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.round(viewport.width);
+        canvas.height = Math.round(viewport.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d');
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        await p.render({ canvasContext: ctx, canvas, viewport }).promise;
+        return canvas.toDataURL('image/png');
+      },
+      { b64, scale },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The PDF's page count, first page size (points) and text, read by pdf.js in Node. */
+export async function pdfFacts(
+  path: string,
+): Promise<{ pages: number; width: number; height: number; text: string; title: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
+  const page = await doc.getPage(1);
+  const [, , width = 0, height = 0] = page.view;
+  const tc = await page.getTextContent();
+  const text = tc.items.map((i) => ('str' in i ? i.str : '')).join('\n');
+  const meta = await doc.getMetadata();
+  const title = (meta.info as { Title?: string }).Title ?? '';
+  return { pages: doc.numPages, width, height, text, title };
+}
