@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, OFFLINE_ARGS } from '../scripts/chromium.ts';
 import type { Measurement, Scenario } from './browser/types.ts';
 
 const { values } = parseArgs({
@@ -71,7 +71,7 @@ const baseUrl = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [...CHROMIUM_ARGS],
+  args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS],
 });
 const version = browser.version();
 const tmpDir = mkdtempSync(join(tmpdir(), 'atlas-bench-browser-'));
@@ -90,15 +90,14 @@ try {
       await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       const page = await context.newPage();
       const errors: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = new URL(route.request().url());
+      // Outside requests fail in the browser (OFFLINE_ARGS); any that was tried is a problem.
+      page.on('requestfailed', (req) => {
+        const url = new URL(req.url());
         if (
-          ['127.0.0.1', 'localhost'].includes(url.hostname) ||
-          /^(data|blob):$/.test(url.protocol)
+          !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+          !/^(data|blob):$/.test(url.protocol)
         )
-          return route.continue();
-        errors.push(`blocked request ${url.href}`);
-        return route.abort('internetdisconnected');
+          errors.push(`blocked request ${url.href}`);
       });
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
