@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import type { ImportedLayer } from '../../../core/workspace/model.ts';
 import { cellText } from '../../../core/workspace/point-table.ts';
+import { formatNumber } from '../../i18n/useT.ts';
+import { useAtlas } from '../../state/store.ts';
 import { shownCount, useTableViews } from '../../workspace/table-views.ts';
 import { LayerFilterBar } from './LayerFilterBar.tsx';
 
@@ -13,6 +15,7 @@ const TABLE_ROWS = 500;
 
 export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
   const view = useTableViews((s) => s.views[layer.id]);
+  const lang = useAtlas((s) => s.lang);
   const [open, setOpen] = useState(false);
   const table = layer.table;
   if (!table) return null;
@@ -28,7 +31,7 @@ export function TableLayerRows({ layer }: { layer: ImportedLayer }) {
       <summary data-testid="layer-shown">
         {shown === null
           ? '…'
-          : `${Math.min(TABLE_ROWS, shown)} / ${shown}${shown !== table.count ? ` (${table.count})` : ''}`}
+          : `${formatNumber(Math.min(TABLE_ROWS, shown), lang)} / ${formatNumber(shown, lang)}${shown !== table.count ? ` (${formatNumber(table.count, lang)})` : ''}`}
       </summary>
       <LayerFilterBar layerId={layer.id} columns={columns.map((c) => c.name)} filter={filter} />
       <div className="results-scroll">
