@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Atlas, withAtlas } from './driver.ts';
+import { openMeasure } from './measure-actions.ts';
+import { openPrintDialog } from './print-actions.ts';
+import { showThematic } from './thematic-actions.ts';
+import { openTimeline } from './time-actions.ts';
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -16,6 +20,15 @@ const ALLOWED_WORDS = new Set(
     'OpenStreetMap',
     'OSM',
     'GeoJSON',
+    'PDF',
+    'PNG',
+    'H3',
+    // Names of classing methods, palettes and their author, and a print unit.
+    'Jenks',
+    'ColorBrewer',
+    'Brewer',
+    'Viridis',
+    'dpi',
     'CSV',
     'TSV',
     'Excel',
@@ -163,6 +176,27 @@ describe('the Chinese UI has no English left in it', () => {
     await check('after switching back');
     await atlas.screenshot('.tmp/i18n/chinese.png');
 
+    expect(seen).toEqual([]);
+    expect(atlas.errors).toEqual([]);
+  }, 240_000);
+
+  it('thematic map and its legend, timeline, measuring and the print dialog', async () => {
+    atlas = await app.open('?lang=zh&v=116.645,39.88,10');
+    const seen: Array<{ screen: string; words: string[] }> = [];
+    const check = async (screen: string) => {
+      const words = untranslated(await atlas.visibleTexts('en'));
+      if (words.length > 0) seen.push({ screen, words });
+    };
+    await showThematic(atlas, { kind: 'choropleth', measure: 'sum', method: 'jenks' });
+    await check('thematic map (choropleth, sum)');
+    await showThematic(atlas, { kind: 'hexagons' });
+    await check('thematic map (hexagons)');
+    await openTimeline(atlas);
+    await check('timeline');
+    await openMeasure(atlas, 'area');
+    await check('measure');
+    await openPrintDialog(atlas);
+    await check('print dialog');
     expect(seen).toEqual([]);
     expect(atlas.errors).toEqual([]);
   }, 240_000);
