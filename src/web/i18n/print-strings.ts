@@ -5,6 +5,8 @@ import type { Pair } from './strings.ts';
  * source lines, and the one-page PDF. `{name}` placeholders are filled by printLabel.
  */
 export const PRINT_LABELS = {
+  legendLow: { en: 'Low', zh: '低' },
+  legendHigh: { en: 'High', zh: '高' },
   button: { en: 'Print / export', zh: '打印 / 导出' },
   buttonTitle: {
     en: 'Export the map as an image or a one-page PDF',

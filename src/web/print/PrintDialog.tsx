@@ -9,6 +9,7 @@ import { useRegionResults } from '../app/useRegionResults.ts';
 import { printLabel } from '../i18n/print-strings.ts';
 import { pick, translate } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
+import { useThematic } from '../state/thematic-store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { download } from '../ui/download.ts';
 import { useWorkspace } from '../workspace/store.ts';
@@ -97,6 +98,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
   const catalog = useAtlas((s) => s.data?.catalog);
   const cityIds = useAtlas((s) => s.filters.cities);
   const hidden = useAtlas((s) => s.hidden);
+  const thematic = useThematic((s) => s.legend);
   const online = useAtlas((s) => s.online);
   const coverageOn = useAtlas((s) => s.coverageRule !== null);
   const regions = useWorkspace((s) => s.regions);
@@ -125,8 +127,8 @@ function PrintForm({ onClose }: { onClose: () => void }) {
   }, [region]);
 
   const legend = useMemo(
-    () => legendItems({ lang, hidden, coverage: coverageOn }),
-    [lang, hidden, coverageOn],
+    () => legendItems({ lang, hidden, coverage: coverageOn, thematic }),
+    [lang, hidden, coverageOn, thematic],
   );
   const figuresReady = region
     ? !regionResults.busy && regionResults.results.some((r) => r.id === region.id)

@@ -4,6 +4,7 @@ import { printLabel } from '../i18n/print-strings.ts';
 import { CATEGORY_LABELS, publicLabel } from '../i18n/strings.ts';
 import { translate } from '../i18n/useT.ts';
 import { CATEGORY_STYLE, COLORS } from '../map/palette.ts';
+import type { ThematicLegend } from '../state/thematic-legend.ts';
 import type { Lang, LayerKey } from '../state/url.ts';
 
 export interface LegendState {
@@ -11,6 +12,43 @@ export interface LegendState {
   hidden: readonly LayerKey[];
   /** The green-access view is on: its service areas and gaps are drawn. */
   coverage: boolean;
+  /** The thematic map's legend when one is drawn (state/thematic-store.ts), else null. */
+  thematic?: ThematicLegend | null;
+}
+
+/** Opacity of the thematic fills on the map (map/thematic-layers.ts). */
+const THEMATIC_OPACITY = 0.78;
+
+/** A thematic map's classes (or a heatmap's ramp, low to high) and its "no data" class. */
+function thematicItems(t: ThematicLegend): LegendItem[] {
+  const items: LegendItem[] = [{ symbol: { kind: 'heading' }, label: t.title }];
+  for (const c of t.classes) {
+    items.push({
+      symbol: { kind: 'fill', color: c.color, opacity: THEMATIC_OPACITY },
+      label: c.label,
+    });
+  }
+  const ramp = t.ramp ?? [];
+  if (ramp.length > 1) {
+    const ends = [ramp[0], ramp[ramp.length - 1]] as [string, string];
+    const words = [printLabel('legendLow', t.lang), printLabel('legendHigh', t.lang)];
+    ends.forEach((color, i) => {
+      items.push({ symbol: { kind: 'fill', color, opacity: 0.8 }, label: words[i] ?? '' });
+    });
+  }
+  if (t.noData) {
+    items.push({
+      symbol: {
+        kind: 'fill',
+        color: t.noData.color,
+        opacity: 1,
+        outline: t.noData.outline,
+        dashed: true,
+      },
+      label: t.noData.label,
+    });
+  }
+  return items;
 }
 
 /**
@@ -18,7 +56,7 @@ export interface LegendState {
  * are on. The one place that lists legend items: a new map type appends its own here.
  */
 export function legendItems(s: LegendState): LegendItem[] {
-  const items: LegendItem[] = [];
+  const items: LegendItem[] = s.thematic ? thematicItems(s.thematic) : [];
   const on = (k: LayerKey) => !s.hidden.includes(k);
   const grey = '#555555';
   if (on('initiatives')) {
