@@ -5,7 +5,6 @@
  * as Scorecard.tsx words it).
  */
 import { canRate } from '../../core/green/completeness.ts';
-import { scorecard } from '../../core/green/scorecard.ts';
 import type { PdfContent } from '../../core/print/pdf-layout.ts';
 import type { RegionResult } from '../../core/workspace/results.ts';
 import type { CityFigures } from '../../worker/api.ts';
@@ -18,6 +17,7 @@ import {
   type StringKey,
 } from '../i18n/strings.ts';
 import { formatNumber, pick, translate } from '../i18n/useT.ts';
+import { cityScorecard } from '../state/city-scorecard.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/url.ts';
@@ -76,28 +76,11 @@ export function regionFigurePairs(
 
 /** The chosen city's scorecard rows in words, or null when coverage has not been computed. */
 export function scorecardContent(cityId: string, lang: Lang): PdfContent['scorecard'] {
-  const { coverage, standards, published } = useGreen.getState();
   const { data, coverageRule } = useAtlas.getState();
   const city = data?.catalog.cities.find((c) => c.id === cityId);
-  const c = coverage?.cities.find((x) => String(x.id) === cityId);
-  const b = data?.boundaries?.features.find((f) => f.properties.id === cityId)?.properties;
-  if (!coverage || !coverageRule || !c || !b) return null;
+  const rows = cityScorecard(cityId, data, coverageRule, useGreen.getState());
+  if (!rows) return null;
   const greenData = city?.green_data ?? null;
-  const rows = scorecard(
-    {
-      city_id: cityId,
-      area_m2: c.area_m2,
-      green_m2: coverage.green_m2[cityId] ?? 0,
-      coverage: c.share,
-      rule: coverageRule,
-      denominator: coverage.denominator,
-      population: b.population,
-      population_year: b.population_year,
-      green_data: greenData?.status ?? 'none',
-    },
-    standards?.thresholds ?? [],
-    published?.published ?? [],
-  );
   const t = (k: StringKey) => translate(lang, k);
   const rated = greenData !== null && canRate(greenData.status);
   const cityName = city ? pick(lang, city.name_zh, city.name_en) : cityId;

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { canRate } from '../../core/green/completeness.ts';
-import { type Basis, type ScoreRow, scorecard } from '../../core/green/scorecard.ts';
+import type { Basis, ScoreRow } from '../../core/green/scorecard.ts';
 import type { GreenData } from '../../core/ledger/model.ts';
 import { ruleInWords, thresholdInWords } from '../i18n/rule-words.ts';
 import { confidenceLabel, publicLabel, type StringKey } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
+import { cityScorecard } from '../state/city-scorecard.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import './scorecard.css';
@@ -98,36 +99,18 @@ export function Scorecard() {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const cityIds = useAtlas((s) => s.filters.cities);
-  const boundaries = useAtlas((s) => s.data?.boundaries);
-  const cities = useAtlas((s) => s.data?.catalog.cities);
+  const data = useAtlas((s) => s.data);
+  const cities = data?.catalog.cities;
   const rule = useAtlas((s) => s.coverageRule);
   const { coverage, standards, published } = useGreen();
   const cityId = cityIds.length === 1 ? (cityIds[0] as string) : null;
   const city = cities?.find((c) => c.id === cityId);
   const greenData = city?.green_data ?? null;
 
-  const rows = useMemo(() => {
-    if (!cityId || !coverage || !rule) return null;
-    const c = coverage.cities.find((x) => String(x.id) === cityId);
-    const b = boundaries?.features.find((f) => f.properties.id === cityId)?.properties;
-    if (!c || !b) return null;
-    return scorecard(
-      {
-        city_id: cityId,
-        area_m2: c.area_m2,
-        green_m2: coverage.green_m2[cityId] ?? 0,
-        coverage: c.share,
-        rule,
-        denominator: coverage.denominator,
-        population: b.population,
-        population_year: b.population_year,
-        // A city missing from the catalogue has no known park data: not rated.
-        green_data: greenData?.status ?? 'none',
-      },
-      standards?.thresholds ?? [],
-      published?.published ?? [],
-    );
-  }, [cityId, coverage, boundaries, rule, standards, published, greenData]);
+  const rows = useMemo(
+    () => (cityId ? cityScorecard(cityId, data, rule, { coverage, standards, published }) : null),
+    [cityId, data, rule, coverage, standards, published],
+  );
   const rated = greenData !== null && canRate(greenData.status);
   const cityName = city ? pick(lang, city.name_zh, city.name_en) : (cityId ?? '');
 
