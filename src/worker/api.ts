@@ -29,6 +29,7 @@ import {
   type ResultPoints,
   regionResults,
 } from '../core/workspace/results.ts';
+import { shownKey, type TimeChoice, tableRowsShown } from './table-time.ts';
 import { createThematicApi } from './thematic-api.ts';
 
 /** The buffers of a table (to transfer it). */
@@ -221,19 +222,26 @@ export function createAtlasApi() {
       return transfer(out, [out.buffer as ArrayBuffer]);
     },
 
-    /** Region results over a table layer's points passing its filter (one index per filter). */
+    /**
+     * Region results over a table layer's points shown: passing its filter and, on the timeline,
+     * as of the year (one index per filter and year).
+     */
     layerRegionResults(
       regions: readonly Region[],
       id: string,
       filter: TableFilter,
       rule: string,
+      time: TimeChoice = null,
     ): { results: RegionResult[]; ms: number } {
       const t0 = now();
-      const key = JSON.stringify(filter?.text.trim() ? filter : null);
+      const key = shownKey(filter, time);
       let p = prepared.get(id);
       if (!p || p.key !== key) {
         const t = table(id);
-        p = { key, points: prepareResultPoints(tableResultPoints(t, filterIndices(t, filter))) };
+        p = {
+          key,
+          points: prepareResultPoints(tableResultPoints(t, tableRowsShown(t, filter, time))),
+        };
         prepared.set(id, p);
       }
       return { results: regionResults(regions, p.points, greenLayer, rule), ms: now() - t0 };

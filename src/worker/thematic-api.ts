@@ -15,11 +15,19 @@ import {
   hexagonMap,
   type ThematicPoints,
 } from '../core/thematic/thematic-map.ts';
-import { filterIndices, type PointTable, type TableFilter } from '../core/workspace/point-table.ts';
+import type { PointTable, TableFilter } from '../core/workspace/point-table.ts';
+import { shownKey, type TimeChoice, tableRowsShown } from './table-time.ts';
 
 export type ThematicSource =
   | { kind: 'columns'; lons: Float64Array; lats: Float64Array; values?: Float64Array }
-  | { kind: 'table'; id: string; filter: TableFilter; field: string | null };
+  | {
+      kind: 'table';
+      id: string;
+      filter: TableFilter;
+      field: string | null;
+      /** On the timeline: the points shown as of the year (core/time/rows-as-of.ts). */
+      time?: TimeChoice;
+    };
 
 export interface ThematicRequest {
   map: 'choropleth' | 'hexagons' | 'heatmap';
@@ -69,15 +77,16 @@ export function createThematicApi(deps: {
       tableKeys.set(t, tk);
     }
     const text = source.filter?.text.trim() ?? '';
+    const time = source.time ?? null;
     const values = tableNumbers(t, source.field);
     return {
       points: {
         lons: t.lons,
         lats: t.lats,
         ...(values ? { values } : {}),
-        ...(text ? { indices: filterIndices(t, source.filter) } : {}),
+        ...(text || time ? { indices: tableRowsShown(t, source.filter, time) } : {}),
       },
-      key: JSON.stringify([source.id, tk, text ? source.filter : null, source.field]),
+      key: JSON.stringify([source.id, tk, shownKey(source.filter, time), source.field]),
     };
   };
 

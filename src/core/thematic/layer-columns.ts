@@ -4,7 +4,8 @@
  * and the CLI read it), and which fields are numeric. Pure.
  */
 import { toNumber } from '../common/number.ts';
-import { type ImportedLayer, passesLayerFilter } from '../workspace/model.ts';
+import { type AsOf, featureRowsAsOf } from '../time/rows-as-of.ts';
+import type { ImportedLayer } from '../workspace/model.ts';
 
 export interface PointColumnsOf {
   lons: Float64Array;
@@ -12,15 +13,18 @@ export interface PointColumnsOf {
   values?: Float64Array;
 }
 
-/** Point features passing the layer's filter, with `field` as numbers (when given). */
+/**
+ * Point features shown (passing the layer's filter and, on the timeline, as of the year:
+ * core/time/rows-as-of.ts), with `field` as numbers (when given).
+ */
 export function featureColumns(
   layer: Pick<ImportedLayer, 'data' | 'filter'>,
   field: string | null,
+  asOf: AsOf | null = null,
 ): PointColumnsOf {
-  const pts = layer.data.features.flatMap((f) =>
-    f.geometry?.type === 'Point' && passesLayerFilter(f.properties, layer.filter)
-      ? [{ c: f.geometry.coordinates, p: f.properties }]
-      : [],
+  const features = layer.data.features;
+  const pts = Array.from(featureRowsAsOf(layer, asOf), (i) => features[i]!).flatMap((f) =>
+    f.geometry?.type === 'Point' ? [{ c: f.geometry.coordinates, p: f.properties }] : [],
   );
   return {
     lons: Float64Array.from(pts, (x) => x.c[0] ?? Number.NaN),

@@ -1,9 +1,10 @@
 /**
- * Which columns of a big imported point layer (core/workspace/point-table.ts) hold a year, and
- * that year per point. Detected honestly: a number column qualifies when every non-blank value is
- * a whole year 1900-2100; a text column when every non-blank cell is an ISO 8601 date (2020,
- * 2020-05, 2020-05-17, optionally with a time) of such a year. One cell that is neither, and the
- * column is not a time column. Pure.
+ * Which columns of an imported layer hold a year, and that year per row. THE rule for both kinds
+ * of layer: a big point layer's columns (core/workspace/point-table.ts) here, a GeoJSON layer's
+ * properties in feature-years.ts, both through yearOfValue. Detected honestly: a number
+ * qualifies when it is a whole year 1900-2100; a text when it is an ISO 8601 date (2020, 2020-05,
+ * 2020-05-17, optionally with a time) of such a year. One non-blank value that is neither, and
+ * the column is not a time column. Pure.
  */
 import type { PointTable, TableColumn } from '../workspace/point-table.ts';
 
@@ -25,6 +26,20 @@ export function yearOfText(cell: string): number | null {
   return inRange(y) ? y : Number.NaN;
 }
 
+/**
+ * The year of one value of any layer: a whole number 1900-2100 is that year, a text is read by
+ * yearOfText; null for a blank (null, undefined, '', NaN), NaN for anything else.
+ */
+export function yearOfValue(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return null;
+    return inRange(v) ? v : Number.NaN;
+  }
+  if (typeof v === 'string') return yearOfText(v);
+  return Number.NaN;
+}
+
 export interface YearColumn {
   name: string;
   /** The year of each point, NaN where the cell is blank. */
@@ -38,8 +53,9 @@ export function yearColumn(column: TableColumn): YearColumn | null {
   if (column.kind === 'number') {
     let missing = 0;
     for (const v of column.values) {
-      if (Number.isNaN(v)) missing++;
-      else if (!inRange(v)) return null;
+      const y = yearOfValue(v);
+      if (y === null) missing++;
+      else if (Number.isNaN(y)) return null;
     }
     if (missing === column.values.length) return null;
     return { name: column.name, years: column.values, missing };
@@ -65,4 +81,16 @@ export function yearColumn(column: TableColumn): YearColumn | null {
 /** The names of a table's year or date columns, in the table's order. */
 export function yearColumnNames(table: PointTable): string[] {
   return table.columns.filter((c) => yearColumn(c) !== null).map((c) => c.name);
+}
+
+/**
+ * The column a layer is placed on the timeline by, of its year columns: the chosen one (by name),
+ * else the first; none when `chosen` is null (the user took the layer off the timeline).
+ */
+export function pickYearColumn(
+  columns: readonly YearColumn[],
+  chosen: string | null | undefined,
+): YearColumn | null {
+  if (chosen === null) return null;
+  return columns.find((c) => c.name === chosen) ?? columns[0] ?? null;
 }

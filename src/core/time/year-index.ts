@@ -4,6 +4,8 @@
  * `countUpTo(index, Y)` of them. Built once per layer, filter and column; each step is then one
  * binary search, never a rebuilt array. Pure.
  */
+import { shownAsOf } from './rows-as-of.ts';
+
 export interface YearIndex {
   /** Row numbers of the table in year order; rows with no year at the end. */
   order: Uint32Array;
@@ -37,13 +39,16 @@ export function buildYearIndex(years: Float64Array, indices: Uint32Array | 'all'
   return { order, sortedYears, withYear, noYear: n - withYear };
 }
 
-/** How many indexed rows have a year <= `year` (they are order[0..count)). */
+/**
+ * How many indexed rows are shown as of `year` (rows-as-of.ts: their year is `year` or earlier);
+ * they are order[0..count), the same rows rowsAsOf gives, in year order.
+ */
 export function countUpTo(index: YearIndex, year: number): number {
   let lo = 0;
   let hi = index.withYear;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (index.sortedYears[mid]! <= year) lo = mid + 1;
+    if (shownAsOf(index.sortedYears[mid]!, year)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,17 +1,23 @@
 /**
  * The points of an imported layer as the Regions panel counts them (the app's side of the
- * CLI/app parity): Point features passing the layer's filter; `investment_cny` read by THE number
+ * CLI/app parity): Point features passing the layer's filter and, on the timeline, shown as of the
+ * year (core/time/rows-as-of.ts, the rule the map and the list use); `investment_cny` read by THE number
  * parser ("1,234" is 1234; blank or not a number = not stated, NaN); category and status as text.
  * Pure: the panel (web/app/useRegionResults.ts) and the parity test both call it.
  */
 import { toNumber } from '../common/number.ts';
-import { type ImportedLayer, passesLayerFilter } from './model.ts';
+import { type AsOf, featureRowsAsOf } from '../time/rows-as-of.ts';
+import type { ImportedLayer } from './model.ts';
 import { cellText, type PointTable } from './point-table.ts';
 import type { ResultPoints } from './results.ts';
 
-export function layerResultPoints(layer: Pick<ImportedLayer, 'data' | 'filter'>): ResultPoints {
-  const pts = layer.data.features.filter(
-    (f) => f.geometry.type === 'Point' && passesLayerFilter(f.properties, layer.filter),
+export function layerResultPoints(
+  layer: Pick<ImportedLayer, 'data' | 'filter'>,
+  asOf: AsOf | null = null,
+): ResultPoints {
+  const features = layer.data.features;
+  const pts = Array.from(featureRowsAsOf(layer, asOf), (i) => features[i]!).filter(
+    (f) => f.geometry.type === 'Point',
   );
   const coord = (i: 0 | 1) => (f: (typeof pts)[number]) =>
     f.geometry.type === 'Point' ? (f.geometry.coordinates[i] ?? Number.NaN) : Number.NaN;
@@ -26,7 +32,7 @@ export function layerResultPoints(layer: Pick<ImportedLayer, 'data' | 'filter'>)
 
 /**
  * The same points for a layer kept as a table (point-table.ts): the points at `indices` (those
- * passing the layer's filter, filterIndices), read by the same rules as layerResultPoints.
+ * shown: tableRowsAsOf), read by the same rules as layerResultPoints.
  */
 export function tableResultPoints(table: PointTable, indices: Uint32Array): ResultPoints {
   const col = (name: string) => table.columns.find((c) => c.name === name);
