@@ -3,12 +3,21 @@ import { countedInvestment } from '../../core/ledger/totals.ts';
 import { layerResultPoints } from '../../core/workspace/layer-points.ts';
 import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { timeChoice, useLayerAsOf } from '../state/layer-time.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 import { tableInWorker } from '../workspace/table-views.ts';
+import { latestOnly, STALE } from './latest-only.ts';
 
-/** Region results from the worker, recomputed when regions, points, filters or the rule change. */
+/** One region computation in the worker at a time; the newest waiting one runs next. */
+const latest = latestOnly();
+
+/**
+ * Region results from the worker, recomputed when regions, points, filters, the rule or (for an
+ * imported layer on the timeline) the year change: the layer's points shown as of the year
+ * (core/time/rows-as-of.ts, in the worker for a big layer).
+ */
 export function useRegionResults(): {
   results: RegionResult[];
   busy: boolean;
@@ -30,6 +39,8 @@ export function useRegionResults(): {
   const layer = source === LEDGER_SOURCE ? null : layers.find((l) => l.id === source);
   const table = layer?.table ? layer : null;
   const filter = layer?.filter ?? null;
+  const asOf = useLayerAsOf(layer);
+  const time = useMemo(() => timeChoice(asOf), [asOf]);
   const points = useMemo((): ResultPoints | null => {
     // A big point layer (a table) is counted in the worker, over its index there.
     if (table) return null;
@@ -44,8 +55,8 @@ export function useRegionResults(): {
       };
     }
     // The same function the CLI/app parity test runs (core/workspace/layer-points.ts).
-    return layerResultPoints(layer);
-  }, [layer, table, rows]);
+    return layerResultPoints(layer, asOf);
+  }, [layer, table, rows, asOf]);
 
   useEffect(() => {
     if (!data || regions.length === 0) {
@@ -55,13 +66,16 @@ export function useRegionResults(): {
     const mine = ++seq.current;
     setState((s) => ({ ...s, busy: true, error: null }));
     layersReady(data)
-      .then(async () => {
-        if (points) return atlasWorker().regionResults(regions, points, rule);
-        if (!table) throw new Error('no points');
-        await tableInWorker(table);
-        return atlasWorker().layerRegionResults(regions, table.id, filter, rule);
-      })
+      .then(() =>
+        latest(async () => {
+          if (points) return atlasWorker().regionResults(regions, points, rule);
+          if (!table) throw new Error('no points');
+          await tableInWorker(table);
+          return atlasWorker().layerRegionResults(regions, table.id, filter, rule, time);
+        }),
+      )
       .then((r) => {
+        if (r === STALE) return;
         if (mine === seq.current) setState({ results: r.results, busy: false, error: null });
       })
       .catch((e: unknown) => {
@@ -73,7 +87,7 @@ export function useRegionResults(): {
           }));
         }
       });
-  }, [data, regions, points, table, filter, rule]);
+  }, [data, regions, points, table, filter, rule, time]);
 
   return state;
 }

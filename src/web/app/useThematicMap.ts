@@ -4,12 +4,17 @@ import { featureColumns, numericFields } from '../../core/thematic/layer-columns
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
 import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../../worker/client.ts';
 import type { ThematicRequest, ThematicResult } from '../../worker/thematic-api.ts';
+import { timeChoice, useLayerAsOf } from '../state/layer-time.ts';
 import { useAtlas } from '../state/store.ts';
 import { buildLegend, type LegendInput } from '../state/thematic-legend.ts';
 import { useThematic } from '../state/thematic-store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 import { tableInWorker } from '../workspace/table-views.ts';
+import { latestOnly, STALE } from './latest-only.ts';
+
+/** One thematic map in the worker at a time; the newest waiting request runs next. */
+const latest = latestOnly();
 
 let lastUrl: string | null = null;
 const blobUrl = (text: string): string => {
@@ -27,7 +32,8 @@ function useResolution(): number {
 
 /**
  * Computes the thematic map in the worker whenever its settings, the data (the filtered ledger,
- * an imported layer and its filter, the regions) or, for automatic hexagons, the zoom change; the
+ * an imported layer, its filter and, on the timeline, the year: core/time/rows-as-of.ts; the
+ * regions) or, for automatic hexagons, the zoom change; the
  * legend follows the language. Stale answers are dropped; the previous map stays while the next
  * one is computed.
  */
@@ -44,6 +50,7 @@ export function useThematicMap(): void {
   const layer =
     settings.source === LEDGER_SOURCE ? null : layers.find((l) => l.id === settings.source);
   const ledger = settings.source === LEDGER_SOURCE || !layer;
+  const asOf = useLayerAsOf(ledger ? null : layer);
   const field = ledger
     ? 'investment_cny'
     : settings.field && layer && numericFields(layer).includes(settings.field)
@@ -86,16 +93,25 @@ export function useThematicMap(): void {
         await tableInWorker(layer);
         return {
           ...base,
-          source: { kind: 'table', id: layer.id, filter: layer.filter ?? null, field },
+          source: {
+            kind: 'table',
+            id: layer.id,
+            filter: layer.filter ?? null,
+            field,
+            time: timeChoice(asOf),
+          },
         };
       }
-      return { ...base, source: { kind: 'columns', ...featureColumns(layer!, field) } };
+      return { ...base, source: { kind: 'columns', ...featureColumns(layer!, field, asOf) } };
     };
     layersReady(data)
-      .then(request)
-      .then(async (req): Promise<ThematicResult> => await atlasWorker().thematicMap(req))
+      .then(() =>
+        latest(
+          async (): Promise<ThematicResult> => await atlasWorker().thematicMap(await request()),
+        ),
+      )
       .then((r) => {
-        if (mine !== seq.current) return;
+        if (r === STALE || mine !== seq.current) return;
         const input: LegendInput = {
           kind,
           measure,
@@ -140,6 +156,7 @@ export function useThematicMap(): void {
     field,
     regionsFc,
     resolution,
+    asOf,
   ]);
 
   // The legend in the UI's language; the palette changes only colours (no new computation).

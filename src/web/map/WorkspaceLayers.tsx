@@ -1,10 +1,9 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { lazy, Suspense, useMemo } from 'react';
 import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { regionsToGeoJSON } from '../../core/workspace/model.ts';
-import { layerUrl } from '../workspace/layer-urls.ts';
 import { useWorkspace } from '../workspace/store.ts';
 import { BIG_POINTS_BEFORE } from './big-points.ts';
+import { ImportedLayerSource } from './ImportedLayerSource.tsx';
 import { FONT } from './ids.ts';
 import { perFeature } from './layers.ts';
 
@@ -17,7 +16,6 @@ const BigPointsOverlay = lazy(() =>
 );
 
 const REGION_COLOR = '#AA3377';
-const LAYER_COLOR = '#222255';
 
 /**
  * The analyst's regions (outline + name) above the seed data, and imported layers under the
@@ -34,7 +32,6 @@ export function WorkspaceLayers() {
     [regions, editing],
   );
   const beforeId = BIG_POINTS_BEFORE.find((id) => map?.getMap().getLayer(id));
-  const under = beforeId ? { beforeId } : {};
   return (
     <>
       {hasTables && (
@@ -42,50 +39,9 @@ export function WorkspaceLayers() {
           <BigPointsOverlay />
         </Suspense>
       )}
-      {layers.map((l) => {
-        if (l.table) return null;
-        const visibility = l.visible ? 'visible' : 'none';
-        const text = l.filter?.text.trim().toLowerCase() ?? '';
-        // Same rule as passesLayerFilter: the column's text contains the filter text.
-        const rows: ExpressionSpecification =
-          l.filter && text
-            ? ['in', text, ['downcase', ['to-string', ['coalesce', ['get', l.filter.column], '']]]]
-            : ['literal', true];
-        return (
-          <Source key={l.id} id={`import-${l.id}`} type="geojson" data={layerUrl(l)}>
-            <Layer
-              id={`import-${l.id}-fill`}
-              {...under}
-              type="fill"
-              filter={['all', ['==', ['geometry-type'], 'Polygon'], rows]}
-              layout={{ visibility }}
-              paint={{ 'fill-color': perFeature(LAYER_COLOR), 'fill-opacity': perFeature(0.15) }}
-            />
-            <Layer
-              id={`import-${l.id}-line`}
-              {...under}
-              type="line"
-              filter={['all', ['!=', ['geometry-type'], 'Point'], rows]}
-              layout={{ visibility }}
-              paint={{ 'line-color': perFeature(LAYER_COLOR), 'line-width': 1.5 }}
-            />
-            <Layer
-              id={`import-${l.id}-points`}
-              {...under}
-              type="circle"
-              filter={['all', ['==', ['geometry-type'], 'Point'], rows]}
-              layout={{ visibility }}
-              paint={{
-                'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 2, 12, 5],
-                'circle-color': LAYER_COLOR,
-                'circle-opacity': 0.75,
-                'circle-stroke-color': '#ffffff',
-                'circle-stroke-width': 0.6,
-              }}
-            />
-          </Source>
-        );
-      })}
+      {layers.map((l) =>
+        l.table ? null : <ImportedLayerSource key={l.id} layer={l} beforeId={beforeId} />,
+      )}
       <Source id="workspace-regions" type="geojson" data={data}>
         <Layer
           id="workspace-region-fill"

@@ -1,15 +1,20 @@
 /**
- * Big imported point layers on the timeline: the layer's year or date column (detected by
- * core/time/year-column.ts) and a year index of the points that pass the layer's filter
- * (core/time/year-index.ts). Both are built once per table, column and filter and cached here, so
- * a step of the year is one binary search (how many of the year-ordered points to draw), never a
- * rebuilt array.
+ * Imported layers on the timeline: a layer's year or date columns (detected by the core's one
+ * rule: core/time/year-column.ts for a big layer's table, core/time/feature-years.ts for a
+ * GeoJSON layer's properties) and a year index of the rows that pass the layer's filter
+ * (core/time/year-index.ts). Both are built once per layer data, column and filter and cached
+ * here, so a step of the year is one binary search (how many of the year-ordered points to draw),
+ * never a rebuilt array.
  */
-import { type YearColumn, yearColumn } from '../../core/time/year-column.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { featureYearColumns } from '../../core/time/feature-years.ts';
+import { featureRowsAsOf } from '../../core/time/rows-as-of.ts';
+import { pickYearColumn, type YearColumn, yearColumn } from '../../core/time/year-column.ts';
 import { buildYearIndex, type YearIndex } from '../../core/time/year-index.ts';
+import type { ImportedLayer } from '../../core/workspace/model.ts';
 import type { PointTable } from '../../core/workspace/point-table.ts';
 
-const columnsCache = new WeakMap<PointTable, YearColumn[]>();
+const columnsCache = new WeakMap<PointTable | FeatureCollection<Geometry>, YearColumn[]>();
 
 /** The table's year or date columns (detected once per table). */
 export function tableYearColumns(table: PointTable): YearColumn[] {
@@ -25,14 +30,39 @@ export function tableYearColumns(table: PointTable): YearColumn[] {
   return found;
 }
 
+/** A layer's year or date columns, either kind (detected once per table or feature set). */
+export function layerYearColumns(layer: Pick<ImportedLayer, 'data' | 'table'>): YearColumn[] {
+  if (layer.table) return tableYearColumns(layer.table);
+  let found = columnsCache.get(layer.data);
+  if (!found) {
+    found = featureYearColumns(layer.data.features);
+    columnsCache.set(layer.data, found);
+  }
+  return found;
+}
+
 /** The column a layer is placed on the timeline by: the chosen one, else the first; or none. */
 export function layerYearColumn(
-  table: PointTable,
+  layer: Pick<ImportedLayer, 'data' | 'table'>,
   chosen: string | null | undefined,
 ): YearColumn | null {
-  const cols = tableYearColumns(table);
-  if (chosen === null) return null;
-  return cols.find((c) => c.name === chosen) ?? cols[0] ?? null;
+  return pickYearColumn(layerYearColumns(layer), chosen);
+}
+
+const filterCache = new WeakMap<FeatureCollection<Geometry>, { key: string; rows: Uint32Array }>();
+
+/** The features of a GeoJSON layer passing its filter ('all' without one), cached per filter. */
+export function featureFilterRows(
+  layer: Pick<ImportedLayer, 'data' | 'filter'>,
+): Uint32Array | 'all' {
+  const text = layer.filter?.text.trim() ?? '';
+  if (!layer.filter || text === '') return 'all';
+  const key = JSON.stringify([layer.filter.column, text.toLowerCase()]);
+  const hit = filterCache.get(layer.data);
+  if (hit?.key === key) return hit.rows;
+  const rows = featureRowsAsOf(layer, null);
+  filterCache.set(layer.data, { key, rows });
+  return rows;
 }
 
 const indexCache = new WeakMap<Float64Array, Map<Uint32Array | 'all', YearIndex>>();

@@ -1,18 +1,22 @@
 /**
- * Big imported point layers on the timeline: which year or date column places each one (chosen
- * here; the first one found by default), how many of its points are on the map as of the year,
- * and how many have no year (told, never silently dropped).
+ * Imported layers on the timeline, both kinds (big point tables and GeoJSON features): which year
+ * or date column places each one (chosen here; the first one found by default), how many of its
+ * points or features are shown as of the year, and how many have no year (told, never silently
+ * dropped).
  */
 import { useMemo } from 'react';
 import { countUpTo, type YearIndex } from '../../../core/time/year-index.ts';
 import type { ImportedLayer } from '../../../core/workspace/model.ts';
+import { timeLayerLabel } from '../../i18n/time-layer-strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import {
+  featureFilterRows,
   indexDomain,
   layerYearColumn,
-  tableYearColumns,
+  layerYearColumns,
   yearIndexOf,
 } from '../../map/timed-points.ts';
+import { useAtlas } from '../../state/store.ts';
 import { useTime } from '../../state/time-store.ts';
 import { useWorkspace } from '../../workspace/store.ts';
 import { useTableViews } from '../../workspace/table-views.ts';
@@ -24,7 +28,10 @@ export interface LayerTime {
   index: YearIndex | null;
 }
 
-/** Every big point layer with its timeline column and year index (memoised). */
+/**
+ * Every imported layer with its timeline column and a year index of the rows passing its filter
+ * (memoised): a big layer's rows as the worker filtered them, a GeoJSON layer's features.
+ */
 export function useLayerTimes(): LayerTime[] {
   const layers = useWorkspace((s) => s.layers);
   const views = useTableViews((s) => s.views);
@@ -32,15 +39,15 @@ export function useLayerTimes(): LayerTime[] {
   return useMemo(() => {
     const out: LayerTime[] = [];
     for (const layer of layers) {
-      const table = layer.table;
       const view = views[layer.id];
-      if (!table || !view) continue;
-      const col = layerYearColumn(table, chosen[layer.id]);
+      if (layer.table && !view) continue;
+      const rows = view ? view.indices : featureFilterRows(layer);
+      const col = layerYearColumn(layer, chosen[layer.id]);
       out.push({
         layer,
-        columns: tableYearColumns(table).map((c) => c.name),
+        columns: layerYearColumns(layer).map((c) => c.name),
         column: col?.name ?? null,
-        index: col ? yearIndexOf(col, view.indices) : null,
+        index: col ? yearIndexOf(col, rows) : null,
       });
     }
     return out;
@@ -64,19 +71,25 @@ export function useLayerDomains(): [number, number][] {
 
 export function TimeLayers({ year }: { year: number | null }) {
   const t = useT();
+  const lang = useAtlas((s) => s.lang);
   const times = useLayerTimes();
   if (times.length === 0) return null;
   return (
     <ul className="time-layers" data-testid="time-layers">
       {times.map(({ layer, columns, column, index }) => {
+        // A GeoJSON layer's rows are features (points, lines or polygons); a table's are points.
+        const features = !layer.table;
         if (columns.length === 0) {
           return (
             <li key={layer.id} className="time-note">
-              {t('timeLayerNone', { name: layer.name })}
+              {features
+                ? timeLayerLabel('featuresNone', lang, { name: layer.name })
+                : t('timeLayerNone', { name: layer.name })}
             </li>
           );
         }
         const total = index ? index.withYear + index.noYear : 0;
+        const shown = index && year !== null ? countUpTo(index, year) : 0;
         return (
           <li key={layer.id} className="time-note" data-testid="time-layer">
             <label>
@@ -100,15 +113,21 @@ export function TimeLayers({ year }: { year: number | null }) {
             {index && year !== null && (
               <span data-testid="time-layer-shown">
                 {' '}
-                {t('timeLayerShown', {
-                  shown: countUpTo(index, year),
-                  total,
-                  year: String(year),
-                })}
+                {features
+                  ? timeLayerLabel('featuresShown', lang, { shown, total, year: String(year) })
+                  : t('timeLayerShown', { shown, total, year: String(year) })}
               </span>
             )}
             {index && index.noYear > 0 && (
-              <span> {t('timeLayerMissing', { n: index.noYear, column: column ?? '' })}</span>
+              <span data-testid="time-layer-missing">
+                {' '}
+                {features
+                  ? timeLayerLabel('featuresMissing', lang, {
+                      n: index.noYear,
+                      column: column ?? '',
+                    })
+                  : t('timeLayerMissing', { n: index.noYear, column: column ?? '' })}
+              </span>
             )}
           </li>
         );

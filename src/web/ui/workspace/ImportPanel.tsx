@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { layerSize, passesLayerFilter } from '../../../core/workspace/model.ts';
+import { featureRowsAsOf } from '../../../core/time/rows-as-of.ts';
+import { layerSize } from '../../../core/workspace/model.ts';
 import { formatProblemIn } from '../../i18n/problems.ts';
 import { STRINGS, type StringKey } from '../../i18n/strings.ts';
 import { formatNumber, pluralKey, useT } from '../../i18n/useT.ts';
+import { useLayerAsOf } from '../../state/layer-time.ts';
 import { useAtlas } from '../../state/store.ts';
 import { importUserFile, layerRegions, useSheetChoice } from '../../workspace/import-action.ts';
 import { removeLayer, toggleLayer, useWorkspace } from '../../workspace/store.ts';
 import { PublishLayer } from '../edit/PublishLayer.tsx';
 import { LayerFilterBar } from './LayerFilterBar.tsx';
+import { ShownAsOf } from './ShownAsOf.tsx';
 import { TableLayerRows } from './TableLayerRows.tsx';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.geojson,.json,.kml,.gpx,.zip';
@@ -269,7 +272,10 @@ function reportName(name: string, format: string, t: ReturnType<typeof useT>): s
 
 const TABLE_ROWS = 500;
 
-/** The first rows of an imported layer (text only: values are never rendered as HTML). */
+/**
+ * The first rows of an imported layer shown (its filter and, on the timeline, the year:
+ * core/time/rows-as-of.ts); text only: values are never rendered as HTML.
+ */
 function LayerTable({
   layer,
 }: {
@@ -286,9 +292,10 @@ function LayerTable({
       ].filter((c) => c !== '__row'),
     [layer.data],
   );
+  const asOf = useLayerAsOf(layer);
   const shown = useMemo(
-    () => layer.data.features.filter((f) => passesLayerFilter(f.properties, layer.filter)),
-    [layer.data, layer.filter],
+    () => Array.from(featureRowsAsOf(layer, asOf), (i) => layer.data.features[i]!),
+    [layer, asOf],
   );
   const rows = open ? shown.slice(0, TABLE_ROWS) : [];
   const cols = columns.slice(0, 8);
@@ -298,6 +305,7 @@ function LayerTable({
       <summary data-testid="layer-shown">
         {Math.min(TABLE_ROWS, shown.length)} / {shown.length}
         {shown.length !== layer.data.features.length && ` (${layer.data.features.length})`}
+        <ShownAsOf asOf={asOf} />
       </summary>
       <LayerFilterBar layerId={layer.id} columns={columns} filter={filter} />
       <div className="results-scroll">

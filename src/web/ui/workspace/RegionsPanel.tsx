@@ -18,6 +18,7 @@ import {
 } from '../../workspace/store.ts';
 import { download } from '../download.ts';
 import { formatArea, formatInvestment } from '../format.ts';
+import { LayerAsOfNote } from '../time/LayerAsOfNote.tsx';
 
 const MODES: Array<{
   mode: Exclude<DrawMode, null>;
@@ -125,6 +126,7 @@ export function RegionsPanel() {
               ))}
             </select>
           </label>
+          <LayerAsOfNote layerId={pointsSource} />
           <h3>
             {t('wsResults')}{' '}
             {busy && (
