@@ -12,6 +12,14 @@ export const TIME_LAYER_LABELS = {
     en: '{shown} of {total} features by {year}.',
     zh: '截至 {year} 年：{shown} / {total} 个要素。',
   },
+  pointsMissingOne: {
+    en: '1 point has no {column} and is not on the timeline.',
+    zh: '1 个点没有“{column}”，不在时间轴上。',
+  },
+  featuresMissingOne: {
+    en: '1 feature has no {column} and is not on the timeline.',
+    zh: '1 个要素没有“{column}”，不在时间轴上。',
+  },
   featuresMissing: {
     en: '{n} features have no {column} and are not on the timeline.',
     zh: '{n} 个要素没有“{column}”，不在时间轴上。',

@@ -77,8 +77,8 @@ export function TimeLayers({ year }: { year: number | null }) {
   return (
     <ul className="time-layers" data-testid="time-layers">
       {times.map(({ layer, columns, column, index }) => {
-        // A GeoJSON layer's rows are features (points, lines or polygons); a table's are points.
-        const features = !layer.table;
+        // A GeoJSON layer of lines or polygons (or mixed) has features; the others, points.
+        const features = layer.kind === 'features' && !layer.table;
         if (columns.length === 0) {
           return (
             <li key={layer.id} className="time-note">
@@ -122,11 +122,17 @@ export function TimeLayers({ year }: { year: number | null }) {
               <span data-testid="time-layer-missing">
                 {' '}
                 {features
-                  ? timeLayerLabel('featuresMissing', lang, {
-                      n: index.noYear,
-                      column: column ?? '',
-                    })
-                  : t('timeLayerMissing', { n: index.noYear, column: column ?? '' })}
+                  ? timeLayerLabel(
+                      index.noYear === 1 ? 'featuresMissingOne' : 'featuresMissing',
+                      lang,
+                      {
+                        n: index.noYear,
+                        column: column ?? '',
+                      },
+                    )
+                  : index.noYear === 1
+                    ? timeLayerLabel('pointsMissingOne', lang, { column: column ?? '' })
+                    : t('timeLayerMissing', { n: index.noYear, column: column ?? '' })}
               </span>
             )}
           </li>
