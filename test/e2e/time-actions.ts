@@ -88,3 +88,67 @@ export async function pressPlay(atlas: Atlas): Promise<void> {
 export async function playing(atlas: Atlas): Promise<boolean> {
   return (await atlas.page.getAttribute('[data-testid="time-panel"]', 'data-playing')) === 'true';
 }
+
+/** The timeline panel's line about an imported layer (by its name). */
+export async function timeLayerLine(atlas: Atlas, name: string): Promise<string> {
+  const line = atlas.page.locator('[data-testid="time-layer"]', { hasText: name });
+  return ((await line.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The shown count of an imported layer's row list ("500 / 5,000 (10,000) · as of 2009"). */
+export async function layerShown(atlas: Atlas, name: string): Promise<string> {
+  const item = atlas.page.locator('[data-testid="imported-layers"] > li', { hasText: name });
+  return ((await item.locator('[data-testid="layer-shown"]').textContent()) ?? '').trim();
+}
+
+/** How many rows an imported layer's row list shows (opened if closed; they render after: poll). */
+export async function layerListedRows(atlas: Atlas, name: string): Promise<number> {
+  const item = atlas.page.locator('[data-testid="imported-layers"] > li', { hasText: name });
+  const details = item.locator('details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await item.locator('[data-testid="layer-shown"]').click();
+  }
+  return item.locator('[data-testid="layer-table"] tbody tr').count();
+}
+
+/** Points of the GeoJSON layers MapLibre rendered (big layers are drawn by deck.gl). */
+export async function importedPointsDrawn(atlas: Atlas): Promise<number> {
+  await atlas.waitForMapIdle();
+  return atlas.page.evaluate(() => {
+    const map = window.__atlasMap;
+    const ids =
+      map
+        ?.getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => /^import-.*-points$/.test(id)) ?? [];
+    return map?.queryRenderedFeatures({ layers: ids }).length ?? 0;
+  });
+}
+
+/** The first region's point count once the Regions panel has it (after a change: polls). */
+export async function regionCount(atlas: Atlas): Promise<string> {
+  const cell = atlas.page.locator('[data-testid="result-count"]').first();
+  await atlas.page.waitForFunction(
+    () => !document.querySelector('[data-testid="workspace"] .busy'),
+    undefined,
+    { timeout: 60_000 },
+  );
+  return ((await cell.textContent()) ?? '').trim();
+}
+
+/** Names of the GeoJSON layers' polygons MapLibre rendered (each once, sorted). */
+export async function importedAreasDrawn(atlas: Atlas): Promise<string[]> {
+  await atlas.waitForMapIdle();
+  return atlas.page.evaluate(() => {
+    const map = window.__atlasMap;
+    const ids =
+      map
+        ?.getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => /^import-.*-fill$/.test(id)) ?? [];
+    const names = (map?.queryRenderedFeatures({ layers: ids }) ?? []).map((f) =>
+      String(f.properties.name),
+    );
+    return [...new Set(names)].sort();
+  });
+}
