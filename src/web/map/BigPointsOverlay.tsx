@@ -100,6 +100,10 @@ export function BigPointsOverlay() {
     });
   }, [overlay, map, tables, drawn, lengths]);
 
+  // A step of the year may take the picked point off the map: its popup closes with it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the year
+  useEffect(() => setPicked(null), [year]);
+
   // A click on a point shows its row: the nearest drawn point within 5 px, topmost layer first.
   useEffect(() => {
     const m = map?.getMap();
