@@ -3,6 +3,7 @@ import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../../core/thematic/cla
 import { H3_EDGE_M, MAX_RESOLUTION, MIN_RESOLUTION } from '../../core/thematic/hex-resolution.ts';
 import { numericFields } from '../../core/thematic/layer-columns.ts';
 import { PALETTE_IDS, type PaletteId } from '../../core/thematic/palettes.ts';
+import { isPointLayer } from '../../core/workspace/point-layer.ts';
 import { type THEMATIC_LABELS, thematicLabel } from '../i18n/thematic-strings.ts';
 import { formatNumber } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
@@ -35,7 +36,7 @@ export function ThematicPanel() {
   const hasRegions = useWorkspace((x) => x.regions.length > 0);
   const L = (k: keyof typeof THEMATIC_LABELS, p?: Record<string, string | number>) =>
     thematicLabel(k, lang, p);
-  const pointLayers = layers.filter((l) => l.kind === 'points' || l.table);
+  const pointLayers = layers.filter(isPointLayer);
   const layer = pointLayers.find((l) => l.id === s.source);
   const fields = layer ? numericFields(layer) : ['investment_cny'];
   const field = layer ? (fields.includes(s.field ?? '') ? s.field : fields[0]) : 'investment_cny';

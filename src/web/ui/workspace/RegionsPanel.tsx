@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { BLANK_LABEL } from '../../../core/analytics/values.ts';
 import { resultsToCsv } from '../../../core/workspace/export.ts';
-import { layerSize, regionsToGeoJSON } from '../../../core/workspace/model.ts';
+import { regionsToGeoJSON } from '../../../core/workspace/model.ts';
+import { isPointLayer } from '../../../core/workspace/point-layer.ts';
 import { useRegionResults } from '../../app/useRegionResults.ts';
 import { clearAllWork } from '../../app/useWorkspaceSync.ts';
 import { ruleInWords } from '../../i18n/rule-words.ts';
@@ -53,7 +54,7 @@ export function RegionsPanel() {
   const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
   const { regions, drawMode, editing, pointsSource, layers, urlTooLong } = useWorkspace();
   const { results, busy, error } = useRegionResults();
-  const pointLayers = layers.filter((l) => l.kind === 'points' && layerSize(l) > 0);
+  const pointLayers = layers.filter(isPointLayer);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
