@@ -3,7 +3,7 @@ import type { CityFigures } from '../../worker/api.ts';
 import { atlasWorker, layersReady, ledgerColumns, transferColumns } from '../../worker/client.ts';
 import { afterFirstMap } from '../map/first-map.ts';
 import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useDeferredFilteredInitiatives } from '../state/useFiltered.ts';
 
 export interface FiguresState {
   status: 'idle' | 'busy' | 'done' | 'error';
@@ -21,7 +21,7 @@ export interface FiguresState {
 export function useCityFigures(): FiguresState {
   const data = useAtlas((s) => s.data);
   const cityIds = useAtlas((s) => s.filters.cities);
-  const rows = useFilteredInitiatives();
+  const rows = useDeferredFilteredInitiatives();
   const [state, setState] = useState<FiguresState>({
     status: 'idle',
     cities: [],

@@ -5,7 +5,7 @@ import type { RegionResult, ResultPoints } from '../../core/workspace/results.ts
 import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { timeChoice, useLayerAsOf } from '../state/layer-time.ts';
 import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useDeferredFilteredInitiatives } from '../state/useFiltered.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
 import { tableInWorker } from '../workspace/table-views.ts';
 import { latestOnly, STALE } from './latest-only.ts';
@@ -25,7 +25,7 @@ export function useRegionResults(): {
 } {
   const data = useAtlas((s) => s.data);
   const rule = useAtlas((s) => s.coverageRule) ?? 'gbt50563';
-  const rows = useFilteredInitiatives();
+  const rows = useDeferredFilteredInitiatives();
   const regions = useWorkspace((s) => s.regions);
   const source = useWorkspace((s) => s.pointsSource);
   const layers = useWorkspace((s) => s.layers);

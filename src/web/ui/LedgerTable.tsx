@@ -5,7 +5,7 @@ import { pick, useT } from '../i18n/useT.ts';
 import { CATEGORY_STYLE } from '../map/palette.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useDeferredFilteredInitiatives } from '../state/useFiltered.ts';
 import { formatYears } from './format.ts';
 import { formatQualifiedAmount, qualifierTitle } from './investment.tsx';
 
@@ -25,7 +25,7 @@ export function LedgerTable() {
   const loaded = useAtlas((s) => s.data !== null);
   const cities = useAtlas((s) => s.data?.catalog.cities);
   const selection = useAtlas((s) => s.selection);
-  const rows = useFilteredInitiatives();
+  const rows = useDeferredFilteredInitiatives();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'city', dir: 1 });
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 

@@ -6,12 +6,12 @@ import { groupSiteUnknown, type SiteUnknownGroup } from '../map/site-unknown.ts'
 import { selectFeature } from '../state/actions.ts';
 import { openSiteUnknown, useSiteUnknown } from '../state/site-unknown-store.ts';
 import { useAtlas } from '../state/store.ts';
-import { useFilteredInitiatives } from '../state/useFiltered.ts';
+import { useDeferredFilteredInitiatives } from '../state/useFiltered.ts';
 import './site-unknown.css';
 
 /** The filtered ledger's projects with no known site, one group per city. */
 export function useSiteUnknownGroups(): SiteUnknownGroup[] {
-  const rows = useFilteredInitiatives();
+  const rows = useDeferredFilteredInitiatives();
   return useMemo(() => groupSiteUnknown(rows), [rows]);
 }
 
