@@ -54,4 +54,18 @@ describe("the analyst's workspace in Chromium", () => {
     expect(await layerPoints()).toBe(12);
     expect(atlas.errors).toEqual([]);
   }, 150_000); // many steps; on a loaded 2-core machine each takes several seconds
+
+  it('counts a GeoJSON of points in a drawn region, like a CSV', async () => {
+    atlas = await app.open('?v=116.645,39.88,11.5');
+    // Five points; three lie in the rectangle below (116.60/39.86, 116.62/39.90, 116.63/39.88).
+    const report = await atlas.importFile('test/fixtures/e2e/sites-points.geojson');
+    expect(report).toMatch(/sites-points\.geojson: 5 loaded/);
+    await atlas.drawRectangle([116.59, 39.84], [116.645, 39.915]);
+    await atlas.page.selectOption('[data-testid="workspace"] select', {
+      label: 'sites-points.geojson',
+    });
+    const count = atlas.page.locator('[data-testid="result-count"]').first();
+    await expect.poll(async () => count.textContent(), { timeout: 20_000 }).toBe('3');
+    expect(atlas.errors).toEqual([]);
+  }, 120_000);
 });
