@@ -10,6 +10,7 @@ import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
 import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
 import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
+import { SCHEMA_PROBLEM_ZH, SCHEMA_TERMS_ZH, TERM_PARAMS } from './problems-schema-zh.ts';
 import { formatNumber } from './useT.ts';
 
 /** Chinese for every coded message; `{name}` as in the English template. */
@@ -71,6 +72,7 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   web_mercator: '坐标为 Web 墨卡托（EPSG:3857）米制坐标而非经纬度：已转换为 WGS84 经纬度',
   ...FORMAT_PROBLEM_ZH,
   ...LEDGER_PROBLEM_ZH,
+  ...SCHEMA_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */
@@ -94,10 +96,11 @@ const known = (code: unknown): code is MessageCode =>
 
 /** A template filled from the params under `prefix` (a nested message's own params). */
 function fillZh(code: MessageCode, params: MessageParams, prefix: string): string {
-  return PROBLEM_ZH[code].replace(
-    /\{(\w+)\}/g,
-    (all, name: string) => valueZh(params, `${prefix}${name}`) ?? all,
-  );
+  return PROBLEM_ZH[code].replace(/\{(\w+)\}/g, (all, name: string) => {
+    const v = valueZh(params, `${prefix}${name}`);
+    if (v === undefined) return all;
+    return TERM_PARAMS.has(name) && Object.hasOwn(SCHEMA_TERMS_ZH, v) ? SCHEMA_TERMS_ZH[v]! : v;
+  });
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * The English templates of the ledger schema's messages (ledger/schemas.ts), of zod's own English
+ * messages as it words them (so a default message gets a code too), of the cell conversion
+ * (ledger/validate.ts, the edit form) and of the server's field errors (server/ledger/*): part of
+ * THE catalogue in messages.ts. Each English text is word for word what `atlas check` and the API
+ * said before codes; ledger/schema-said.ts gives a zod issue its code and params.
+ */
+export const SCHEMA_MESSAGES = {
+  // ledger/schemas.ts
+  schema_empty: 'is empty',
+  schema_slug: 'must be lower-case letters, digits and -',
+  schema_year_before: 'is before {year}',
+  schema_year_after: 'is after {year}',
+  schema_not_number: 'is not a number',
+  schema_lon_range: 'is out of range (-180..180)',
+  schema_lat_range: 'is out of range (-90..90)',
+  schema_source_kind: 'must name a seed file or a URL',
+  schema_sources_none: 'names no source',
+  schema_source_bad: '"{source}" is neither a seed file name (NNN_hex16.txt) nor an http(s) URL',
+  schema_sources_twice: 'names the same source twice',
+  schema_qualifier: 'must be one of {values} (blank when there is no investment)',
+  schema_investment_positive: 'must be positive (leave blank when unknown)',
+  schema_end_before_start: 'is before start_year',
+  schema_qualifier_required: 'is required when investment_cny is set ({values})',
+  schema_qualifier_blank: 'must be blank when investment_cny is blank',
+  schema_admin_code: 'must be a six-digit GB/T 2260 code',
+  schema_ring_short: 'a ring needs at least 4 positions',
+  schema_ring_open: 'ring is not closed (first and last positions differ)',
+  schema_data_source: 'must be an http(s) URL or a file of data/ (data/...)',
+  schema_required_when: 'is required when {status}',
+  schema_parks_zero: 'is 0 but status is {status}',
+  schema_parks_not_zero: 'is not 0 but status is none',
+  schema_inside_data: 'must be inside data/',
+  // zod's own English (its "en" locale), for checks that give no message of their own
+  zod_expected_type: 'Invalid input: expected {expected}, received {received}',
+  zod_expected_value: 'Invalid input: expected {value}',
+  zod_expected_one_of: 'Invalid option: expected one of {values}',
+  zod_too_small: 'Too small: expected {origin} to be {op}{limit}',
+  zod_too_small_size: 'Too small: expected {origin} to have {op}{limit} {unit}',
+  zod_too_big: 'Too big: expected {origin} to be {op}{limit}',
+  zod_too_big_size: 'Too big: expected {origin} to have {op}{limit} {unit}',
+  zod_pattern: 'Invalid string: must match pattern {pattern}',
+  zod_discriminator: 'Invalid discriminator value. Expected {options}',
+  zod_keys: 'Unrecognized key{plural}: {keys}',
+  zod_invalid: '{detail}',
+  // Cells read as numbers (ledger/validate.ts, the edit form)
+  cell_blank: 'is blank',
+  cell_not_number: '"{value}" is not a number',
+  // The server's field errors (server/ledger/rows.ts, batch.ts, routes.ts) and the app's reading
+  server_field_kept: 'is kept by the server and cannot be set',
+  server_not_column: 'is not a ledger column',
+  server_not_object: 'is not a JSON object',
+  server_must_be_text: 'must be text',
+  server_note_long: 'is longer than {max} characters',
+  server_note_text: 'must be text of at most {max} characters',
+  server_id_fixed: 'cannot be changed (create a new row and delete this one)',
+  server_not_in_batch: 'is not part of a batch',
+  server_upserts_list: 'must be a list of rows',
+  server_deletes_list: 'must be a list of ids',
+  server_batch_version: 'must be the whole-number version the preview saw',
+  server_batch_twice: 'appears twice in the batch',
+  server_batch_id: 'must be a row id',
+  server_batch_both: 'is both upserted and deleted',
+  server_batch_exists: 'exists already (created since the preview?): send its version',
+  server_batch_changed: 'changed by someone else since the preview',
+  server_no_such_row: 'no such row',
+  server_already_deleted: 'is already deleted',
+  api_row_not_object: 'a row is not an object',
+  api_row_refused: '{id}: {why}',
+  api_row_field: '{field} {reason}',
+} as const satisfies Record<string, string>;
