@@ -6,6 +6,7 @@
  * A problem without a code is shown as its English reason.
  */
 
+import { ANALYTICS_MESSAGES } from './messages-analytics.ts';
 import { FORMAT_MESSAGES } from './messages-formats.ts';
 import { LEDGER_MESSAGES } from './messages-ledger.ts';
 import { SCHEMA_MESSAGES } from './messages-schema.ts';
@@ -71,6 +72,7 @@ export const MESSAGES = {
   ...FORMAT_MESSAGES,
   ...LEDGER_MESSAGES,
   ...SCHEMA_MESSAGES,
+  ...ANALYTICS_MESSAGES,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { indicatorsSchema, standardsSchema } from '../../core/green/model.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { formatProblemIn } from '../i18n/problems.ts';
 import { translate } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
+import type { Lang } from '../state/url.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
 
@@ -66,7 +68,7 @@ export function useGreenAccess(): void {
             id: 'park-issues',
             level: 'warning',
             text: (lang) => translate(lang, 'noticeParkIssues', { n: coverage.parkIssues.length }),
-            details: coverage.parkIssues,
+            details: coverage.parkIssues.map((p) => (lang: Lang) => formatProblemIn(p, lang)),
           });
         }
       })

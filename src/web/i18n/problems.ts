@@ -8,6 +8,7 @@
 import type { MessageCode, MessageParams } from '../../core/common/messages.ts';
 import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
+import { ANALYTICS_PROBLEM_ZH } from './problems-analytics-zh.ts';
 import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
 import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
 import { SCHEMA_PROBLEM_ZH, SCHEMA_TERMS_ZH, TERM_PARAMS } from './problems-schema-zh.ts';
@@ -73,6 +74,7 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   ...FORMAT_PROBLEM_ZH,
   ...LEDGER_PROBLEM_ZH,
   ...SCHEMA_PROBLEM_ZH,
+  ...ANALYTICS_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */

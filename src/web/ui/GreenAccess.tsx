@@ -6,6 +6,7 @@ import {
   WALK_MIN_M,
 } from '../../core/analytics/coverage-rule.ts';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
+import { reasonIn } from '../i18n/reason-in.ts';
 import { confidenceLabel, publicLabel } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
@@ -210,7 +211,11 @@ export function GreenAccess() {
                         {t('greenServes')} {p.radius_m} m{p.serves ? ' ✓' : ''}
                       </span>
                     ) : (
-                      <span className="muted" title={p.reason ?? ''}>
+                      <span
+                        className="muted"
+                        data-testid="park-why"
+                        title={p.why ? reasonIn(p.why, lang) : (p.reason ?? '')}
+                      >
                         {t('greenNoQualify')} ({formatArea(p.area_m2, lang)})
                       </span>
                     )}
