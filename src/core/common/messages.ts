@@ -7,6 +7,7 @@
  */
 
 import { ANALYTICS_MESSAGES } from './messages-analytics.ts';
+import { APP_MESSAGES } from './messages-app.ts';
 import { FORMAT_MESSAGES } from './messages-formats.ts';
 import { LEDGER_MESSAGES } from './messages-ledger.ts';
 import { SCHEMA_MESSAGES } from './messages-schema.ts';
@@ -73,6 +74,7 @@ export const MESSAGES = {
   ...LEDGER_MESSAGES,
   ...SCHEMA_MESSAGES,
   ...ANALYTICS_MESSAGES,
+  ...APP_MESSAGES,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES;

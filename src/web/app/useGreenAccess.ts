@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { indicatorsSchema, standardsSchema } from '../../core/green/model.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
 import { formatProblemIn } from '../i18n/problems.ts';
+import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -39,14 +40,12 @@ export function useGreenAccess(): void {
     ])
       .then(([standards, published]) => useGreen.setState({ standards, published }))
       .catch((e: unknown) => {
+        const error = e instanceof Error ? e.message : String(e);
         useAtlas.getState().addNotice({
           id: 'green-reference',
           level: 'warning',
-          text: (lang) =>
-            translate(lang, 'noticeStandards', {
-              error: e instanceof Error ? e.message : String(e),
-            }),
-          details: [],
+          text: (lang) => translate(lang, 'noticeStandards', { error }),
+          details: [rawDetail(error)],
         });
       });
   }, []);

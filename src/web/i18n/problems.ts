@@ -9,6 +9,7 @@ import type { MessageCode, MessageParams } from '../../core/common/messages.ts';
 import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
 import { ANALYTICS_PROBLEM_ZH } from './problems-analytics-zh.ts';
+import { APP_PROBLEM_ZH } from './problems-app-zh.ts';
 import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
 import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
 import { SCHEMA_PROBLEM_ZH, SCHEMA_TERMS_ZH, TERM_PARAMS } from './problems-schema-zh.ts';
@@ -75,6 +76,7 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   ...LEDGER_PROBLEM_ZH,
   ...SCHEMA_PROBLEM_ZH,
   ...ANALYTICS_PROBLEM_ZH,
+  ...APP_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */
@@ -91,6 +93,7 @@ const PART_ZH: Record<string, string> = {
   sheet: '工作表',
   encoding: '编码',
   '(row)': '（整行）',
+  layer: '图层',
 };
 
 const known = (code: unknown): code is MessageCode =>

@@ -11,6 +11,7 @@ import { confidenceLabel, publicLabel } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
 import { formatArea } from './format.ts';
 import { GreenDetail } from './GreenDetail.tsx';
 import { Scorecard } from './Scorecard.tsx';
@@ -157,9 +158,9 @@ export function GreenAccess() {
             </p>
           )}
           {error && (
-            <p className="error" role="alert">
+            <ErrorNote what="coverage" raw={error}>
               {error}
-            </p>
+            </ErrorNote>
           )}
 
           <p className="note">{t('greenHint')}</p>
@@ -180,9 +181,9 @@ export function GreenAccess() {
             ))}
           </select>
           {answerError && (
-            <p className="error" role="alert">
+            <ErrorNote what="place" raw={answerError}>
               {answerError}
-            </p>
+            </ErrorNote>
           )}
           {answer && (
             <div
