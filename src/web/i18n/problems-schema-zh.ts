@@ -66,7 +66,10 @@ export const SCHEMA_PROBLEM_ZH: Record<keyof typeof SCHEMA_MESSAGES, string> = {
   api_row_field: '{field}：{reason}',
 };
 
-/** Params whose value is one of zod's words or a data status (put into Chinese by the terms). */
+/**
+ * Params whose value is one of zod's words, a data status or a coordinate that is not a number
+ * (NaN: no location), put into Chinese by the terms.
+ */
 export const TERM_PARAMS: ReadonlySet<string> = new Set([
   'expected',
   'received',
@@ -74,6 +77,8 @@ export const TERM_PARAMS: ReadonlySet<string> = new Set([
   'op',
   'unit',
   'status',
+  'lon',
+  'lat',
 ]);
 
 export const SCHEMA_TERMS_ZH: Readonly<Record<string, string>> = {
