@@ -6,8 +6,8 @@
  */
 
 import { say } from '../../src/core/common/messages.ts';
+import { zodSaid } from '../../src/core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../src/core/ledger/model.ts';
-import { zodSaid } from '../../src/core/ledger/schema-said.ts';
 import { initiativeSchema } from '../../src/core/ledger/schemas.ts';
 import type { FieldError } from '../http/errors.ts';
 import type { FieldValue } from './merge.ts';

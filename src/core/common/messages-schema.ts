@@ -3,7 +3,7 @@
  * messages as it words them (so a default message gets a code too), of the cell conversion
  * (ledger/validate.ts, the edit form) and of the server's field errors (server/ledger/*): part of
  * THE catalogue in messages.ts. Each English text is word for word what `atlas check` and the API
- * said before codes; ledger/schema-said.ts gives a zod issue its code and params.
+ * said before codes; common/zod-said.ts gives a zod issue its code and params.
  */
 export const SCHEMA_MESSAGES = {
   // ledger/schemas.ts
@@ -43,6 +43,7 @@ export const SCHEMA_MESSAGES = {
   zod_discriminator: 'Invalid discriminator value. Expected {options}',
   zod_keys: 'Unrecognized key{plural}: {keys}',
   zod_invalid: '{detail}',
+  zod_at: '{path}: {reason}',
   // Cells read as numbers (ledger/validate.ts, the edit form)
   cell_blank: 'is blank',
   cell_not_number: '"{value}" is not a number',

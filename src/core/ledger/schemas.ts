@@ -3,6 +3,7 @@
  * model.ts; `satisfies` checks below keep the two in step.
  */
 import { z } from 'zod';
+import { schemaIssue, schemaText as T } from '../common/zod-said.ts';
 import {
   CATEGORIES,
   CONFIDENCES,
@@ -16,7 +17,6 @@ import {
   splitSources,
   URL_RE,
 } from './model.ts';
-import { schemaIssue, schemaText as T } from './schema-said.ts';
 
 const nonEmpty = z.string().trim().min(1, T('schema_empty'));
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, T('schema_slug'));

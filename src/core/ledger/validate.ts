@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { type Said, say } from '../common/messages.ts';
 import { parseNumber, toNumber } from '../common/number.ts';
 import { formatProblem, type Problem } from '../common/problem.ts';
+import { zodSaid } from '../common/zod-said.ts';
 import type { BoundaryCollection, GreenCollection } from './model.ts';
 import {
   type BoundaryProps,
@@ -17,7 +18,6 @@ import {
   INITIATIVE_COLUMNS,
   type Initiative,
 } from './model.ts';
-import { zodSaid } from './schema-said.ts';
 import {
   areaGeometrySchema,
   boundaryPropsSchema,

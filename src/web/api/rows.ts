@@ -3,8 +3,8 @@
  * schema refuses is left out and reported (naming its id and field), never shown half-read.
  */
 import { nest, nestList, type Said, say } from '../../core/common/messages.ts';
+import { zodSaid } from '../../core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../core/ledger/model.ts';
-import { zodSaid } from '../../core/ledger/schema-said.ts';
 import { initiativeSchema } from '../../core/ledger/schemas.ts';
 
 export interface RowMeta {

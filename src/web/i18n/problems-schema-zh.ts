@@ -41,6 +41,7 @@ export const SCHEMA_PROBLEM_ZH: Record<keyof typeof SCHEMA_MESSAGES, string> = {
   zod_discriminator: '类型不对：应为 {options}',
   zod_keys: '有无法识别的键：{keys}',
   zod_invalid: '值无效（{detail}）',
+  zod_at: '{path}：{reason}',
   cell_blank: '为空',
   cell_not_number: '"{value}" 不是数字',
   server_field_kept: '由服务器维护，不能设置',

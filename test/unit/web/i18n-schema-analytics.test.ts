@@ -20,6 +20,7 @@ import {
   validateCatalog,
   validateGreenSpace,
 } from '../../../src/core/ledger/validate.ts';
+import { parseWorkspace } from '../../../src/core/workspace/model.ts';
 import { readRows } from '../../../src/web/api/rows.ts';
 import { formatProblemIn, PROBLEM_ZH, reasonZh } from '../../../src/web/i18n/problems.ts';
 import { reasonIn } from '../../../src/web/i18n/reason-in.ts';
@@ -207,6 +208,21 @@ describe('ledger rows and edits refused: coded, worded in Chinese', () => {
       'server_id_fixed',
       'schema_end_before_start',
     ]);
+  });
+
+  it('a stored workspace record zod refuses: left out, with the reason in Chinese', () => {
+    const r = parseWorkspace({ regions: [1, { id: 'r', name: 5 }], layers: [{}] });
+    expect(r.problems.map(formatProblem)).toContain(
+      'regions[1]: left out: name: Invalid input: expected string, received number',
+    );
+    expect(r.problems.map((p) => formatProblemIn(p, 'zh'))).toContain(
+      'regions[1]：已略去：name：类型不对：应为文本，实为数字',
+    );
+    // Field names (name, id) are the record's own keys; the words around them are Chinese.
+    for (const p of r.problems) {
+      const zh = formatProblemIn(p, 'zh').replace(/\b(?:regions|layers|name|id)\b/g, '');
+      expect(english(zh)).toEqual([]);
+    }
   });
 
   it('a server row the schema refuses: the notice detail in Chinese, nested reasons too', () => {

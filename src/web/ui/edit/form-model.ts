@@ -5,8 +5,8 @@
  */
 import { say } from '../../../core/common/messages.ts';
 import { parseNumber } from '../../../core/common/number.ts';
+import { zodSaid } from '../../../core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../../core/ledger/model.ts';
-import { zodSaid } from '../../../core/ledger/schema-said.ts';
 import { initiativeSchema } from '../../../core/ledger/schemas.ts';
 import type { CodedReason } from '../../i18n/reason-in.ts';
 

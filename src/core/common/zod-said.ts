@@ -7,13 +7,7 @@
  * values. A message none of these knows gets the code `zod_invalid` with the text as its detail.
  */
 import type { z } from 'zod';
-import {
-  MESSAGES,
-  type MessageCode,
-  type MessageParams,
-  type Said,
-  say,
-} from '../common/messages.ts';
+import { MESSAGES, type MessageCode, type MessageParams, type Said, say } from './messages.ts';
 
 /** The schema's fixed texts, by their English (filled in as schemas.ts is built). */
 const BY_TEXT = new Map<string, Said>();
