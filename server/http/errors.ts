@@ -4,10 +4,17 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { MessageCode, MessageParams } from '../../src/core/common/messages.ts';
 
 export interface FieldError {
   field: string;
   reason: string;
+  /**
+   * The reason's code and values in the core's catalogue (src/core/common/messages.ts): extra keys
+   * beside `reason` (which stays the English), so a client can word the error in its language.
+   */
+  code?: MessageCode;
+  params?: MessageParams;
   /** In a batch: the 0-based index of the row in `upserts` or `deletes`, and its id. */
   row?: number;
   id?: string;

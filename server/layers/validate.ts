@@ -7,7 +7,15 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { z } from 'zod';
+import {
+  type Inner,
+  type MessageCode,
+  type MessageParams,
+  nest,
+  say,
+} from '../../src/core/common/messages.ts';
 import type { Problem } from '../../src/core/common/problem.ts';
+import { zodSaid } from '../../src/core/common/zod-said.ts';
 import { loadGeoJson } from '../../src/core/formats/geojson.ts';
 import { CRS_VALUES } from '../../src/core/formats/types.ts';
 import { GREEN_KINDS } from '../../src/core/ledger/model.ts';
@@ -48,6 +56,9 @@ export interface LayerProblem {
   feature?: number;
   field: string;
   reason: string;
+  /** The reason's code and values (src/core/common/messages.ts), for the app's Chinese. */
+  code?: MessageCode;
+  params?: MessageParams;
 }
 
 export type PublishCheck =
@@ -55,11 +66,17 @@ export type PublishCheck =
   | { ok: false; problems: LayerProblem[] };
 
 function asProblem(p: Problem): LayerProblem {
+  const said: Inner = {
+    reason: p.reason,
+    ...(p.code ? { code: p.code } : {}),
+    ...(p.params ? { params: p.params } : {}),
+  };
   return {
     ...(p.feature !== undefined ? { feature: p.feature } : {}),
     field: p.field ?? '(value)',
-    reason:
-      p.line !== undefined ? `${p.reason} (line ${p.line}, column ${p.column ?? 1})` : p.reason,
+    ...(p.line !== undefined
+      ? say('layer_at_line', { ...nest('reason', said), line: p.line, column: p.column ?? 1 })
+      : said),
   };
 }
 
@@ -90,27 +107,27 @@ export function splitBody(body: unknown): { meta: unknown; geojson: unknown } {
 export function checkLayer(id: string, body: unknown, cityIds: ReadonlySet<string>): PublishCheck {
   const problems: LayerProblem[] = [];
   if (!LAYER_ID_RE.test(id)) {
-    problems.push({ field: 'id', reason: 'must be 1-64 lower-case letters, digits, - or _' });
+    problems.push({ field: 'id', ...say('layer_id') });
   }
   const { meta: rawMeta, geojson: rawGeo } = splitBody(body);
   const m = layerMetaSchema.safeParse(rawMeta);
   if (!m.success) {
     for (const e of m.error.issues) {
-      problems.push({ field: e.path.map(String).join('.') || '(body)', reason: e.message });
+      problems.push({ field: e.path.map(String).join('.') || '(body)', ...zodSaid(e) });
     }
   }
-  if (rawGeo === undefined) problems.push({ field: 'geojson', reason: 'is missing' });
+  if (rawGeo === undefined) problems.push({ field: 'geojson', ...say('layer_missing') });
   if (!m.success || rawGeo === undefined) return { ok: false, problems };
   const meta = m.data;
   const city = meta.city_id ?? null;
   if (meta.role === 'boundaries' && city !== null) {
-    problems.push({ field: 'city_id', reason: 'must be null for a boundaries layer' });
+    problems.push({ field: 'city_id', ...say('layer_city_null') });
   }
   if (meta.role === 'parks' && city === null) {
-    problems.push({ field: 'city_id', reason: 'is required for a parks layer' });
+    problems.push({ field: 'city_id', ...say('layer_city_required') });
   }
   if (city !== null && !cityIds.has(city)) {
-    problems.push({ field: 'city_id', reason: `"${city}" is not in the catalogue` });
+    problems.push({ field: 'city_id', ...say('ledger_city_unknown', { city }) });
   }
   if (problems.length) return { ok: false, problems };
 
@@ -121,7 +138,7 @@ export function checkLayer(id: string, body: unknown, cityIds: ReadonlySet<strin
   problems.push(...loaded.errors.map(asProblem));
   const warnings = loaded.warnings.map(asProblem);
   const features = loaded.features.features as Feature[];
-  if (features.length === 0) problems.push({ field: 'features', reason: 'the layer is empty' });
+  if (features.length === 0) problems.push({ field: 'features', ...say('layer_empty') });
   if (problems.length) return { ok: false, problems };
 
   const fc: FeatureCollection = { type: 'FeatureCollection', features };
@@ -154,7 +171,7 @@ function byRole(
       const problems: LayerProblem[] = [];
       fc.features.forEach((f, feature) => {
         if (f.geometry?.type !== 'Point' && f.geometry?.type !== 'MultiPoint') {
-          problems.push({ feature, field: 'geometry', reason: 'is not a Point or MultiPoint' });
+          problems.push({ feature, field: 'geometry', ...say('layer_not_points') });
         }
       });
       return { geojson: fc, problems };
@@ -189,7 +206,7 @@ function parks(
         problems.push({
           feature,
           field: wrongType ? 'geometry' : `geometry.${e.path.join('.')}`,
-          reason: wrongType ? 'is not a Polygon or MultiPolygon' : e.message,
+          ...(wrongType ? say('layer_not_polygons') : zodSaid(e)),
         });
       }
       return;
@@ -202,7 +219,7 @@ function parks(
         problems.push({
           feature,
           field: 'properties.city_id',
-          reason: `"${own.data.city_id}" is not the layer's city "${city}"`,
+          ...say('layer_city_other', { city: own.data.city_id, layer: city }),
         });
         return;
       }
@@ -230,7 +247,11 @@ function parks(
       };
     }
     if (seen.has(props.id)) {
-      problems.push({ feature, field: 'properties.id', reason: `duplicates "${props.id}"` });
+      problems.push({
+        feature,
+        field: 'properties.id',
+        ...say('layer_duplicate', { id: props.id }),
+      });
       return;
     }
     seen.add(props.id);

@@ -4,6 +4,7 @@
  * upsert of an existing id is merged per field from the `version` its preview saw (a field both
  * changed: 409 per row); any error rolls the whole batch back. History entries carry the batch id.
  */
+import { say } from '../../src/core/common/messages.ts';
 import type { Initiative } from '../../src/core/ledger/model.ts';
 import type { Db } from '../db/index.ts';
 import { type FieldError, HttpError } from '../http/errors.ts';
@@ -34,16 +35,14 @@ function parseBody(body: unknown): { upserts: Upsert[]; deletes: string[]; note:
   const errors: FieldError[] = [];
   for (const k of Object.keys(b)) {
     if (!['upserts', 'deletes', 'note'].includes(k))
-      errors.push({ field: k, reason: 'is not part of a batch' });
+      errors.push({ field: k, ...say('server_not_in_batch') });
   }
   const rawUpserts = b.upserts ?? [];
   const rawDeletes = b.deletes ?? [];
-  if (!Array.isArray(rawUpserts))
-    errors.push({ field: 'upserts', reason: 'must be a list of rows' });
-  if (!Array.isArray(rawDeletes))
-    errors.push({ field: 'deletes', reason: 'must be a list of ids' });
+  if (!Array.isArray(rawUpserts)) errors.push({ field: 'upserts', ...say('server_upserts_list') });
+  if (!Array.isArray(rawDeletes)) errors.push({ field: 'deletes', ...say('server_deletes_list') });
   if (b.note !== undefined && b.note !== null && typeof b.note !== 'string') {
-    errors.push({ field: 'note', reason: 'must be text' });
+    errors.push({ field: 'note', ...say('server_must_be_text') });
   }
   if (errors.length) throw new HttpError(422, 'the batch is not valid', { errors });
   const ups = rawUpserts as unknown[];
@@ -71,14 +70,14 @@ function parseBody(body: unknown): { upserts: Upsert[]; deletes: string[]; note:
         errors.push({
           ...at,
           field: 'version',
-          reason: 'must be the whole-number version the preview saw',
+          ...say('server_batch_version'),
         });
         return;
       }
       version = rawVersion;
     }
     if (seen.has(parsed.value.id)) {
-      errors.push({ ...at, field: 'id', reason: 'appears twice in the batch' });
+      errors.push({ ...at, field: 'id', ...say('server_batch_twice') });
       return;
     }
     seen.add(parsed.value.id);
@@ -88,9 +87,8 @@ function parseBody(body: unknown): { upserts: Upsert[]; deletes: string[]; note:
   dels.forEach((id, index) => {
     const at = { list: 'deletes' as const, row: index };
     if (typeof id !== 'string' || id === '')
-      errors.push({ ...at, field: 'id', reason: 'must be a row id' });
-    else if (seen.has(id))
-      errors.push({ ...at, id, field: 'id', reason: 'is both upserted and deleted' });
+      errors.push({ ...at, field: 'id', ...say('server_batch_id') });
+    else if (seen.has(id)) errors.push({ ...at, id, field: 'id', ...say('server_batch_both') });
     else {
       seen.add(id);
       deletes.push(id);
@@ -144,7 +142,7 @@ export async function runBatch(
         conflicts.push({
           ...at,
           field: 'id',
-          reason: 'exists already (created since the preview?): send its version',
+          ...say('server_batch_exists'),
         });
         continue;
       }
@@ -153,7 +151,7 @@ export async function runBatch(
         conflicts.push({
           ...at,
           field: m.conflicts.join(', '),
-          reason: 'changed by someone else since the preview',
+          ...say('server_batch_changed'),
           conflicts: m.conflicts,
         });
         continue;
@@ -170,8 +168,8 @@ export async function runBatch(
     deletes.forEach((id, index) => {
       const existing = locked.get(id);
       const at = { list: 'deletes' as const, row: index, id, field: 'id' };
-      if (!existing) invalid.push({ ...at, reason: 'no such row' });
-      else if (existing.deleted) conflicts.push({ ...at, reason: 'is already deleted' });
+      if (!existing) invalid.push({ ...at, ...say('server_no_such_row') });
+      else if (existing.deleted) conflicts.push({ ...at, ...say('server_already_deleted') });
       else {
         plan.push(() => softDelete(q, existing.row, ctx));
         deleted++;

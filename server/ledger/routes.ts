@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { say } from '../../src/core/common/messages.ts';
 import { requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/index.ts';
 import { requireReader } from '../http/access.ts';
@@ -56,7 +57,7 @@ async function optionalNote(c: Context<AppEnv>): Promise<string | null> {
   if (note === undefined || note === null) return null;
   if (typeof note !== 'string' || note.length > 4000) {
     throw new HttpError(422, 'the note is not valid', {
-      errors: [{ field: 'note', reason: 'must be text of at most 4000 characters' }],
+      errors: [{ field: 'note', ...say('server_note_text', { max: 4000 }) }],
     });
   }
   return note;

@@ -4,6 +4,9 @@
  * (initiativeSchema); fields the server keeps (version, updated_*, deleted, history) are never
  * taken from a client.
  */
+
+import { say } from '../../src/core/common/messages.ts';
+import { zodSaid } from '../../src/core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../src/core/ledger/model.ts';
 import { initiativeSchema } from '../../src/core/ledger/schemas.ts';
 import type { FieldError } from '../http/errors.ts';
@@ -54,11 +57,11 @@ export function columnValues(row: Initiative): Record<Column, FieldValue> {
 }
 
 function zodErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[],
 ): FieldError[] {
   return issues.map((i) => ({
     field: i.path.length ? i.path.map(String).join('.') : '(row)',
-    reason: i.message,
+    ...zodSaid(i),
   }));
 }
 
@@ -71,10 +74,9 @@ function pickColumns(
   const errors: FieldError[] = [];
   for (const [k, v] of Object.entries(body)) {
     if (COLUMN_SET.has(k)) fields[k as Column] = v;
-    else if (FORBIDDEN_FIELDS.has(k))
-      errors.push({ field: k, reason: 'is kept by the server and cannot be set' });
+    else if (FORBIDDEN_FIELDS.has(k)) errors.push({ field: k, ...say('server_field_kept') });
     else if (!SERVER_FIELDS.has(k) && k !== 'note')
-      errors.push({ field: k, reason: 'is not a ledger column' });
+      errors.push({ field: k, ...say('server_not_column') });
   }
   return { fields, errors };
 }
@@ -85,7 +87,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 export function parseNewRow(body: unknown): Parsed<Initiative> {
   const picked = pickColumns(body);
   if ('notObject' in picked)
-    return { ok: false, errors: [{ field: '(row)', reason: 'is not a JSON object' }] };
+    return { ok: false, errors: [{ field: '(row)', ...say('server_not_object') }] };
   const candidate: Record<string, unknown> = { ...picked.fields };
   for (const [k, v] of Object.entries(DEFAULTS)) if (candidate[k] === undefined) candidate[k] = v;
   const r = initiativeSchema.safeParse(candidate);
@@ -104,20 +106,20 @@ export function parsePatch(
 ): Parsed<{ changes: Partial<Record<Column, FieldValue>>; note: string | null }> {
   const picked = pickColumns(body);
   if ('notObject' in picked)
-    return { ok: false, errors: [{ field: '(body)', reason: 'is not a JSON object' }] };
+    return { ok: false, errors: [{ field: '(body)', ...say('server_not_object') }] };
   const errors = [...picked.errors];
   const rawNote = (body as Record<string, unknown>).note;
   let note: string | null = null;
   if (rawNote !== undefined && rawNote !== null) {
-    if (typeof rawNote !== 'string') errors.push({ field: 'note', reason: 'must be text' });
+    if (typeof rawNote !== 'string') errors.push({ field: 'note', ...say('server_must_be_text') });
     else if (rawNote.length > 4000)
-      errors.push({ field: 'note', reason: 'is longer than 4000 characters' });
+      errors.push({ field: 'note', ...say('server_note_long', { max: 4000 }) });
     else note = rawNote;
   }
   if (picked.fields.id !== undefined && picked.fields.id !== current.id) {
     errors.push({
       field: 'id',
-      reason: 'cannot be changed (create a new row and delete this one)',
+      ...say('server_id_fixed'),
     });
   }
   const checked = validateRow({ ...current, ...picked.fields });

@@ -14,6 +14,7 @@ import { createUser } from '../../server/auth/users.ts';
 import type { Db } from '../../server/db/index.ts';
 import { layerRoutes } from '../../server/layers/routes.ts';
 import type { AppEnv } from '../../server/types.ts';
+import { say } from '../../src/core/common/messages.ts';
 import { freshDb } from './fresh-db.ts';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'layers');
@@ -190,8 +191,9 @@ describe('bad layers are refused with every problem named', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { errors: { field: string; reason: string }[] };
     expect(body.errors).toEqual([
-      { field: 'city_id', reason: '"atlantis" is not in the catalogue' },
+      { field: 'city_id', ...say('ledger_city_unknown', { city: 'atlantis' }) },
     ]);
+    expect(body.errors[0]?.reason).toBe('"atlantis" is not in the catalogue');
     const noRole = await put('parks-x', { name: 'x', geojson: fixture('tongzhou-parks.geojson') });
     expect(noRole.status).toBe(422);
     const b2 = (await noRole.json()) as { errors: { field: string }[] };
@@ -276,7 +278,12 @@ describe('bad layers are refused with every problem named', () => {
     });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([
-      { feature: 1, field: 'properties.pop', reason: 'is not a number ≥ 0' },
+      {
+        feature: 1,
+        field: 'properties.pop',
+        reason: 'is not a number ≥ 0',
+        code: 'ledger_not_count',
+      },
     ]);
   });
 

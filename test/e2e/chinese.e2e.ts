@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Atlas, withAtlas } from './driver.ts';
+import { Atlas, launch, withAtlas } from './driver.ts';
 import { openMeasure } from './measure-actions.ts';
 import { openPrintDialog } from './print-actions.ts';
 import { showThematic } from './thematic-actions.ts';
 import { openTimeline } from './time-actions.ts';
+import { signIn, startServer, TINY_PARK_AT, withTestParks } from './zh-actions.ts';
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -199,5 +200,72 @@ describe('the Chinese UI has no English left in it', () => {
     await check('print dialog');
     expect(seen).toEqual([]);
     expect(atlas.errors).toEqual([]);
+  }, 240_000);
+});
+
+describe('reasons in the Chinese UI: a park that does not qualify, a repaired park, a refused edit', () => {
+  const untranslatedIn = async (atlas: Atlas) => untranslated(await atlas.visibleTexts('en'));
+
+  it('green access: a park too small for the rule says why, a repaired park is noted', async () => {
+    const query = '?lang=zh&v=116.75,39.8,14';
+    atlas = await app.open(query);
+    await withTestParks(atlas, query);
+    await atlas.showCoverage('gbt50563');
+    await atlas.askPlace(TINY_PARK_AT[0] + 0.0001, TINY_PARK_AT[1] + 0.0001);
+    const why = atlas.page.locator('[data-testid="place-park"] [data-testid="park-why"]').first();
+    const title = (await why.getAttribute('title')) ?? '';
+    expect(title).toMatch(/^面积 [\d,]+ m² 小于该标准要求的最小面积 2,000 m²$/);
+    // The notice of parks repaired for coverage, with its details open.
+    const notice = atlas.page.locator('[data-testid="notice"]', { hasText: '个公园' });
+    await notice.locator('details summary').click();
+    const details = (await notice.locator('details li').allTextContents()).join('\n');
+    expect(details).toContain('多边形自相交');
+    expect(details).toContain('（已修复）');
+    expect(await untranslatedIn(atlas)).toEqual([]);
+    await atlas.screenshot('.tmp/zh/park-reasons.png');
+    expect(atlas.errors).toEqual([]);
+  }, 240_000);
+
+  it('a refused edit on the atlas server: every field error in Chinese', async () => {
+    const server = await startServer(Number(process.env.E2E_SERVER_PORT ?? 8093));
+    const browser = await launch();
+    try {
+      const a = await Atlas.open(browser, server.base, '?lang=zh');
+      await signIn(a, 'ana');
+      await a.clickRow('tz-control-plan');
+      await a.page.click('[data-testid="edit-open"]');
+      await a.page.fill('[data-testid="field-end_year"]', '2010');
+      await a.page.fill('[data-testid="field-lat"]', '95');
+      await a.page.fill('[data-testid="field-investment_cny"]', 'abc');
+      await a.page.fill('[data-testid="field-name_en"]', ' ');
+      await a.page.click('[data-testid="form-save"]');
+      await a.page.waitForSelector('[data-testid="error-lat"]');
+      expect(await a.page.textContent('[data-testid="error-lat"]')).toBe('超出范围（-90 到 90）');
+      expect(await a.page.textContent('[data-testid="error-investment_cny"]')).toBe(
+        '"abc" 不是数字',
+      );
+      expect(await a.page.textContent('[data-testid="error-name_en"]')).toBe('为空');
+      // The year is checked once the numbers read: fix them and save again.
+      await a.page.fill('[data-testid="field-lat"]', '39.9');
+      await a.page.fill('[data-testid="field-investment_cny"]', '');
+      await a.page.fill('[data-testid="field-name_en"]', 'Sub-center plan');
+      await a.page.click('[data-testid="form-save"]');
+      await a.page.waitForSelector('[data-testid="error-end_year"]');
+      expect(await a.page.textContent('[data-testid="error-end_year"]')).toBe('早于开始年份');
+      // The row's own description (English in the ledger) stands in its textarea, and the
+      // account bar names the user: data, not the UI's words.
+      const typed = await a.page.$$eval('textarea', (els) =>
+        els.map((e) => (e as HTMLTextAreaElement).value.trim()),
+      );
+      typed.push('ana');
+      const texts = (await a.visibleTexts('en')).filter((t) => !typed.includes(t));
+      expect(untranslated(texts)).toEqual([]);
+      await a.screenshot('.tmp/zh/refused-edit.png');
+      // The browser logs the 401 of "who am I?" before signing in (as in editing.e2e.ts).
+      expect(a.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
   }, 240_000);
 });

@@ -12,6 +12,7 @@
  *    the denominator); points count when inside the denominator, and as covered when also inside
  *    a buffer. `population` is the population of the denominator area.
  */
+import { type MessageCode, type MessageParams, say } from '../common/messages.ts';
 import { multiPolygonArea } from './area.ts';
 import { geodesicBuffer } from './buffer.ts';
 import { type CoverageRule, coverageRule, DEFAULT_RULE, ruleLabel } from './coverage-rule.ts';
@@ -73,6 +74,9 @@ export interface ParkUse {
   area_m2: number;
   radius_m: number | null;
   reason?: string;
+  /** The reason's code and values (common/messages.ts), for the app's Chinese. */
+  code?: MessageCode;
+  params?: MessageParams;
 }
 
 export interface CoverageResult {
@@ -132,7 +136,7 @@ export function parkCoverage(
         id: park.id,
         area_m2: area,
         radius_m: null,
-        reason: radius.reason,
+        ...radius,
       });
       continue;
     }
@@ -165,8 +169,9 @@ export function parkCoverage(
       const value = toNumber(it.properties[pop.field]);
       const area = multiPolygonArea(it.coords);
       if (value === null || area <= 0) {
-        const why = value === null ? `${pop.field} is blank or not numeric` : 'zero area';
-        popSkipped.push({ feature: it.index, id: it.id, reason: why });
+        const why =
+          value === null ? say('an_field_not_numeric', { field: pop.field }) : say('an_zero_area');
+        popSkipped.push({ feature: it.index, id: it.id, ...why });
         return [];
       }
       return [{ ...it, weight: value / area }];
@@ -184,7 +189,7 @@ export function parkCoverage(
       if (Number.isNaN(values[i]!)) {
         popSkipped.push({
           row: rowOf(pop.points, i),
-          reason: `${pop.field} is blank or not numeric`,
+          ...say('an_field_not_numeric', { field: pop.field }),
         });
       }
     }

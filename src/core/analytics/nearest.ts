@@ -12,6 +12,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import { around } from 'geokdbush';
+import { say } from '../common/messages.ts';
 import { geodesicDistance } from './distance.ts';
 import { EdgeIndex } from './edge-index.ts';
 import { featureId } from './ids.ts';
@@ -73,7 +74,7 @@ function readTargets(to: FeaturesInput | PointSet, idField?: string): Targets {
     const skipped = Array.from(index.invalid, (i) => ({
       feature: i,
       id: ids[i]!,
-      reason: 'missing or invalid coordinates',
+      ...say('an_point_invalid'),
     }));
     const target = Uint32Array.from({ length: to.lons.length }, (_, i) => i);
     return { points: { index, lons: to.lons, lats: to.lats, target }, shapes: [], ids, skipped };
@@ -87,9 +88,9 @@ function readTargets(to: FeaturesInput | PointSet, idField?: string): Targets {
     const id = featureId(f, i, idField);
     ids.push(id);
     const g = f?.type === 'Feature' ? f.geometry : null;
-    if (!g) skipped.push({ feature: i, id, reason: 'no geometry' });
+    if (!g) skipped.push({ feature: i, id, ...say('an_no_geometry') });
     else if (!validGeometry(g)) {
-      skipped.push({ feature: i, id, reason: 'missing, malformed or out-of-range coordinates' });
+      skipped.push({ feature: i, id, ...say('an_target_invalid') });
     } else if (g.type === 'Point') pts.push(i, g.coordinates[0]!, g.coordinates[1]!);
     else shapes.push({ target: i, geometry: g });
   });

@@ -41,7 +41,12 @@ const coord = (v: number | undefined) => Number((v ?? 0).toFixed(7));
 
 /** Where the crossing is, as every message names it. */
 export function crossingText(at: Position): string {
-  return `self-intersecting polygon near [${coord(at[0])}, ${coord(at[1])}]`;
+  return say('an_self_intersecting', crossingParams(at)).reason;
+}
+
+/** The crossing's values in a message (`{lon}`, `{lat}`, rounded as every message writes them). */
+export function crossingParams(at: Position): MessageParams {
+  return { lon: coord(at[0]), lat: coord(at[1]) };
 }
 
 /** What the user is told after a repair: where, into how many parts, the area now (coded). */

@@ -7,6 +7,7 @@
  * only in the cells its edges cross. A KDBush `PointIndex` may be passed instead (bbox query, then
  * the exact test on each candidate). Never a scan of all points per region.
  */
+import { say } from '../common/messages.ts';
 import { multiPolygonArea } from './area.ts';
 import { GridIndex } from './grid-index.ts';
 import { PreparedPolygon } from './point-in-polygon.ts';
@@ -62,7 +63,7 @@ export function invalidPointRows(
 ): SkippedRow[] {
   return Array.from(index.invalid, (i) => ({
     row: rowOf(points, i),
-    reason: `missing or invalid coordinates (lon ${points.lons[i]}, lat ${points.lats[i]})`,
+    ...say('an_point_invalid_at', { lon: String(points.lons[i]), lat: String(points.lats[i]) }),
   }));
 }
 

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { MessageCode, MessageParams } from '../common/messages.ts';
 import type { Problem } from '../common/problem.ts';
 
 /** A feature or region identifier, as read by the id rule in `ids.ts`. */
@@ -38,6 +39,9 @@ export interface PointSet {
 export interface SkippedRow {
   row: number;
   reason: string;
+  /** The reason's code and values (common/messages.ts), for the app's Chinese. */
+  code?: MessageCode;
+  params?: MessageParams;
 }
 
 /**

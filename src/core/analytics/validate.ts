@@ -17,9 +17,10 @@
  */
 
 import type { Feature, Geometry, Position } from 'geojson';
+import { type MessageParams, type Said, say } from '../common/messages.ts';
 import { densify } from './densify.ts';
 import { featureId } from './ids.ts';
-import { crossingText, repairNote, repairPolygonal } from './repair.ts';
+import { crossingParams, repairPolygonal, repairSaid } from './repair.ts';
 import { segmentIndex } from './segment-index.ts';
 import type { BBox, FeatureId, FeatureIssue, FeaturesInput, MultiPolygonCoords } from './types.ts';
 
@@ -70,7 +71,13 @@ export function bboxOf(coords: MultiPolygonCoords): BBox {
   return b;
 }
 
-type Checked = { coords: MultiPolygonCoords } | { error: string };
+/** Valid coordinates, or the first error: in English (`error`) and coded (`said`). */
+type Checked = { coords: MultiPolygonCoords } | { error: string; said: Said };
+
+function fail(code: Parameters<typeof say>[0], params?: MessageParams): Checked {
+  const said = say(code, params);
+  return { error: said.reason, said };
+}
 
 function isPosition(p: unknown): p is Position {
   return Array.isArray(p) && p.length >= 2;
@@ -78,12 +85,12 @@ function isPosition(p: unknown): p is Position {
 
 /** Structure, range and ring checks; returns cleaned coordinates or the first error. */
 export function checkPolygonal(geometry: Geometry | null | undefined): Checked {
-  if (!geometry || typeof geometry !== 'object') return { error: 'no geometry' };
+  if (!geometry || typeof geometry !== 'object') return fail('an_no_geometry');
   let polygons: unknown;
   if (geometry.type === 'Polygon') polygons = [geometry.coordinates];
   else if (geometry.type === 'MultiPolygon') polygons = geometry.coordinates;
-  else return { error: `geometry type ${String(geometry.type)} is not Polygon or MultiPolygon` };
-  if (!Array.isArray(polygons)) return { error: 'malformed coordinates' };
+  else return fail('an_not_polygonal', { type: String(geometry.type) });
+  if (!Array.isArray(polygons)) return fail('an_malformed_coordinates');
   const out: MultiPolygonCoords = [];
   for (let p = 0; p < polygons.length; p++) {
     const rings: unknown = polygons[p];
@@ -91,22 +98,22 @@ export function checkPolygonal(geometry: Geometry | null | undefined): Checked {
     const cleaned: Position[][] = [];
     for (let r = 0; r < rings.length; r++) {
       const ring: unknown = rings[r];
-      if (!Array.isArray(ring)) return { error: `malformed ring ${r} of polygon ${p}` };
+      if (!Array.isArray(ring)) return fail('an_malformed_ring', { ring: r, polygon: p });
       const kept: Position[] = [];
       for (let v = 0; v < ring.length; v++) {
         const pos: unknown = ring[v];
-        const where = `polygon ${p} ring ${r} vertex ${v}`;
-        if (!isPosition(pos)) return { error: `malformed position at ${where}` };
+        const where = { polygon: p, ring: r, vertex: v };
+        if (!isPosition(pos)) return fail('an_malformed_position', where);
         const lon = pos[0];
         const lat = pos[1];
         if (typeof lon !== 'number' || typeof lat !== 'number') {
-          return { error: `non-numeric coordinate at ${where}` };
+          return fail('an_non_numeric', where);
         }
         if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-          return { error: `non-finite coordinate at ${where}` };
+          return fail('an_non_finite', where);
         }
         if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-          return { error: `coordinate out of range (lon ${lon}, lat ${lat}) at ${where}` };
+          return fail('an_out_of_range', { lon, lat, ...where });
         }
         const last = kept[kept.length - 1];
         if (!last || last[0] !== lon || last[1] !== lat) kept.push([lon, lat]);
@@ -123,7 +130,7 @@ export function checkPolygonal(geometry: Geometry | null | undefined): Checked {
     }
     if (cleaned.length > 0) out.push(cleaned);
   }
-  if (out.length === 0) return { error: 'empty geometry (no ring with 3 distinct vertices)' };
+  if (out.length === 0) return fail('an_empty_geometry');
   return { coords: out };
 }
 
@@ -239,28 +246,28 @@ export function readPolygonal(input: FeaturesInput, options: ReadOptions = {}): 
     const f = (raw && typeof raw === 'object' ? raw : null) as Feature<Geometry | null> | null;
     const id = featureId(f, index, options.idField);
     if (f?.type !== 'Feature') {
-      result.skipped.push({ feature: index, id, reason: 'not a GeoJSON Feature' });
+      result.skipped.push({ feature: index, id, ...say('an_not_feature') });
       return;
     }
     const checked = checkPolygonal(f.geometry);
     if ('error' in checked) {
-      result.skipped.push({ feature: index, id, reason: checked.error });
+      result.skipped.push({ feature: index, id, ...checked.said });
       return;
     }
     let coords = checked.coords;
     const crossing = findSelfIntersection(coords);
     if (crossing) {
-      const where = crossingText(crossing);
+      const where = crossingParams(crossing);
       if (!repair) {
-        result.skipped.push({ feature: index, id, reason: where });
+        result.skipped.push({ feature: index, id, ...say('an_self_intersecting', where) });
         return;
       }
       coords = repairPolygonal(coords);
       if (coords.length === 0) {
-        result.skipped.push({ feature: index, id, reason: `${where}; nothing left after repair` });
+        result.skipped.push({ feature: index, id, ...say('an_nothing_left', where) });
         return;
       }
-      result.repaired.push({ feature: index, id, reason: repairNote(crossing, coords) });
+      result.repaired.push({ feature: index, id, ...repairSaid(crossing, coords) });
     }
     const maxEdge = options.densifyMetres ?? 0;
     if (maxEdge > 0) coords = densify(coords, maxEdge);

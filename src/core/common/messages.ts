@@ -6,8 +6,11 @@
  * A problem without a code is shown as its English reason.
  */
 
+import { ANALYTICS_MESSAGES } from './messages-analytics.ts';
+import { APP_MESSAGES } from './messages-app.ts';
 import { FORMAT_MESSAGES } from './messages-formats.ts';
 import { LEDGER_MESSAGES } from './messages-ledger.ts';
+import { SCHEMA_MESSAGES } from './messages-schema.ts';
 
 const POLYGON_REPAIRED =
   'self-intersecting polygon near [{lon}, {lat}]: repaired into {parts} part{plural} (area {area} m²) by splitting at the crossings';
@@ -69,6 +72,9 @@ export const MESSAGES = {
     'coordinates are in Web Mercator (EPSG:3857) metres, not degrees: converted to WGS84 longitude/latitude',
   ...FORMAT_MESSAGES,
   ...LEDGER_MESSAGES,
+  ...SCHEMA_MESSAGES,
+  ...ANALYTICS_MESSAGES,
+  ...APP_MESSAGES,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -13,8 +13,9 @@ import {
   serviceRadius,
 } from '../analytics/index.ts';
 import type { FeaturesInput } from '../analytics/types.ts';
+import { nest, type Said, say } from '../common/messages.ts';
 import { toNumber } from '../common/number.ts';
-import { formatProblem } from '../common/problem.ts';
+import type { Problem } from '../common/problem.ts';
 import type { PopulationLayer } from '../ledger/validate.ts';
 
 /** Optional layers that refine coverage: residential land (denominator), population. */
@@ -45,8 +46,11 @@ export interface CityCoverage {
   covered: FeatureCollection<MultiPolygon, { id: string; share: number }>;
   /** What the shares are of: residential land inside each city, or the whole city. */
   denominator: 'residential' | 'region';
-  /** Parks skipped (invalid geometry) or repaired (self-intersection), with what was done. */
-  parkIssues: string[];
+  /**
+   * Parks skipped (invalid geometry) or repaired (self-intersection), with what was done: coded
+   * problems (formatProblem gives the English line, "feature 3, id "bow", geometry: ... (repaired)").
+   */
+  parkIssues: Problem[];
   /** Parks that qualify under the rule / that do not. */
   qualifying: number;
   notQualifying: number;
@@ -84,12 +88,16 @@ export function cityCoverage(
     covered: { type: 'FeatureCollection', features: covered },
     denominator: res.denominator,
     parkIssues: [
-      ...res.skipped.parks.map((p) =>
-        formatProblem({ ...p, field: 'geometry', reason: `${p.reason} (skipped)` }),
-      ),
-      ...res.repaired.parks.map((p) =>
-        formatProblem({ ...p, field: 'geometry', reason: `${p.reason} (repaired)` }),
-      ),
+      ...res.skipped.parks.map((p) => ({
+        ...p,
+        field: 'geometry',
+        ...say('an_park_skipped', nest('reason', p)),
+      })),
+      ...res.repaired.parks.map((p) => ({
+        ...p,
+        field: 'geometry',
+        ...say('an_park_repaired', nest('reason', p)),
+      })),
     ],
     qualifying,
     notQualifying: res.parks.length - qualifying,
@@ -103,7 +111,9 @@ export interface ParkAnswer {
   area_m2: number;
   /** Service distance under the rule; null when the park does not qualify. */
   radius_m: number | null;
+  /** Why it does not qualify, in English, and coded (`why`: the app words it in Chinese). */
   reason: string | null;
+  why: Said | null;
   /** Within this park's service distance. */
   serves: boolean;
 }
@@ -145,6 +155,7 @@ export function placeCheck(
       area_m2: area,
       radius_m: radius,
       reason: 'reason' in r ? r.reason : null,
+      why: 'reason' in r ? r : null,
       serves: radius !== null && h.distance_m <= radius,
     };
   });

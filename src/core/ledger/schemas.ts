@@ -3,6 +3,7 @@
  * model.ts; `satisfies` checks below keep the two in step.
  */
 import { z } from 'zod';
+import { schemaIssue, schemaText as T } from '../common/zod-said.ts';
 import {
   CATEGORIES,
   CONFIDENCES,
@@ -17,36 +18,40 @@ import {
   URL_RE,
 } from './model.ts';
 
-const nonEmpty = z.string().trim().min(1, 'is empty');
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -');
-const year = z.number().int().min(1800, 'is before 1800').max(2100, 'is after 2100');
+const nonEmpty = z.string().trim().min(1, T('schema_empty'));
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, T('schema_slug'));
+const year = z
+  .number()
+  .int()
+  .min(1800, T('schema_year_before', { year: 1800 }))
+  .max(2100, T('schema_year_after', { year: 2100 }));
 export const lonSchema = z
-  .number({ error: 'is not a number' })
-  .min(-180, 'is out of range (-180..180)')
-  .max(180, 'is out of range (-180..180)');
+  .number({ error: T('schema_not_number') })
+  .min(-180, T('schema_lon_range'))
+  .max(180, T('schema_lon_range'));
 export const latSchema = z
-  .number({ error: 'is not a number' })
-  .min(-90, 'is out of range (-90..90)')
-  .max(90, 'is out of range (-90..90)');
+  .number({ error: T('schema_not_number') })
+  .min(-90, T('schema_lat_range'))
+  .max(90, T('schema_lat_range'));
 const source = nonEmpty.refine(
   (s) => /^https?:\/\/\S+$/.test(s) || /^\d{3}_[0-9a-f]{16}\.txt$/.test(s) || s.length > 3,
-  'must name a seed file or a URL',
+  T('schema_source_kind'),
 );
 
 /** A ledger `source` cell: one or more seed file names or http(s) URLs separated by " | ". */
 const ledgerSources = nonEmpty.superRefine((cell, ctx) => {
   const parts = splitSources(cell);
-  if (parts.length === 0) ctx.addIssue({ code: 'custom', message: 'names no source' });
+  if (parts.length === 0) ctx.addIssue({ code: 'custom', ...schemaIssue('schema_sources_none') });
   for (const p of parts) {
     if (!SEED_FILE_RE.test(p) && !URL_RE.test(p)) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${p.slice(0, 60)}" is neither a seed file name (NNN_hex16.txt) nor an http(s) URL`,
+        ...schemaIssue('schema_source_bad', { source: p.slice(0, 60) }),
       });
     }
   }
   if (new Set(parts).size !== parts.length) {
-    ctx.addIssue({ code: 'custom', message: 'names the same source twice' });
+    ctx.addIssue({ code: 'custom', ...schemaIssue('schema_sources_twice') });
   }
 });
 
@@ -55,7 +60,7 @@ const qualifier = z.preprocess(
   (v) => (v === '' ? null : v),
   z
     .enum(INVESTMENT_QUALIFIERS, {
-      error: `must be one of ${INVESTMENT_QUALIFIERS.join(', ')} (blank when there is no investment)`,
+      error: T('schema_qualifier', { values: INVESTMENT_QUALIFIERS.join(', ') }),
     })
     .nullable(),
 );
@@ -71,7 +76,7 @@ export const initiativeSchema = z
     status: z.enum(STATUSES),
     start_year: year.nullable(),
     end_year: year.nullable(),
-    investment_cny: z.number().positive('must be positive (leave blank when unknown)').nullable(),
+    investment_cny: z.number().positive(T('schema_investment_positive')).nullable(),
     investment_qualifier: qualifier,
     lon: lonSchema,
     lat: latSchema,
@@ -81,15 +86,15 @@ export const initiativeSchema = z
     description: z.string(),
   })
   .refine((r) => r.start_year === null || r.end_year === null || r.end_year >= r.start_year, {
-    message: 'is before start_year',
+    message: T('schema_end_before_start'),
     path: ['end_year'],
   })
   .refine((r) => r.investment_cny === null || r.investment_qualifier !== null, {
-    message: `is required when investment_cny is set (${INVESTMENT_QUALIFIERS.join(', ')})`,
+    message: T('schema_qualifier_required', { values: INVESTMENT_QUALIFIERS.join(', ') }),
     path: ['investment_qualifier'],
   })
   .refine((r) => r.investment_cny !== null || r.investment_qualifier === null, {
-    message: 'must be blank when investment_cny is blank',
+    message: T('schema_qualifier_blank'),
     path: ['investment_qualifier'],
   });
 
@@ -99,7 +104,7 @@ export const boundaryPropsSchema = z.object({
   name_en: nonEmpty,
   admin_code: z
     .string()
-    .regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code')
+    .regex(/^\d{6}$/, T('schema_admin_code'))
     .nullable(),
   population: z.number().int().positive().nullable(),
   population_year: year.nullable(),
@@ -125,12 +130,12 @@ export const greenSpacePropsSchema = z.object({
 const position = z.tuple([lonSchema, latSchema]).rest(z.number());
 const ring = z
   .array(position)
-  .min(4, 'a ring needs at least 4 positions')
+  .min(4, T('schema_ring_short'))
   .refine((r) => {
     const a = r[0];
     const b = r[r.length - 1];
     return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
-  }, 'ring is not closed (first and last positions differ)');
+  }, T('schema_ring_open'));
 export const areaGeometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
@@ -155,23 +160,29 @@ export const greenDataSchema = z
       .array(
         nonEmpty.refine(
           (s) => URL_RE.test(s) || /^data\/[\w./-]+$/.test(s),
-          'must be an http(s) URL or a file of data/ (data/...)',
+          T('schema_data_source'),
         ),
       )
-      .min(1, 'names no source'),
+      .min(1, T('schema_sources_none')),
   })
   .superRefine((g, ctx) => {
     const incomplete = g.status !== 'complete';
     for (const field of ['missing', 'how_to_add'] as const) {
       if (incomplete && g[field] === null) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `is required when ${g.status}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          ...schemaIssue('schema_required_when', { status: g.status }),
+        });
       }
     }
     if ((g.status === 'none') !== (g.parks === 0)) {
       ctx.addIssue({
         code: 'custom',
         path: ['parks'],
-        message: g.parks === 0 ? `is 0 but status is ${g.status}` : 'is not 0 but status is none',
+        ...(g.parks === 0
+          ? schemaIssue('schema_parks_zero', { status: g.status })
+          : schemaIssue('schema_parks_not_zero')),
       });
     }
   });
@@ -189,7 +200,7 @@ export const cityEntrySchema = z.object({
 
 export const layerEntrySchema = z.object({
   id: slug,
-  file: nonEmpty.refine((f) => !f.includes('..') && !f.startsWith('/'), 'must be inside data/'),
+  file: nonEmpty.refine((f) => !f.includes('..') && !f.startsWith('/'), T('schema_inside_data')),
   kind: z.enum([
     'boundaries',
     'initiatives',

@@ -6,9 +6,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { say } from '../common/messages.ts';
+import { type Said, say } from '../common/messages.ts';
 import { parseNumber, toNumber } from '../common/number.ts';
 import { formatProblem, type Problem } from '../common/problem.ts';
+import { zodSaid } from '../common/zod-said.ts';
 import type { BoundaryCollection, GreenCollection } from './model.ts';
 import {
   type BoundaryProps,
@@ -66,17 +67,21 @@ function zodIssues(
   return error.issues.map((e) => ({
     ...base,
     field: prefix + (e.path.length ? e.path.map(String).join('.') : '(value)'),
-    reason: e.message,
+    ...zodSaid(e),
   }));
 }
 
-function cell(raw: string | undefined, field: string): { value: unknown; error?: string } {
+function cell(raw: string | undefined, field: string): { value: unknown; error?: Said } {
   const s = (raw ?? '').trim();
   if (!NUMERIC.has(field)) return { value: s };
   if (s === '')
-    return REQUIRED_NUMERIC.has(field) ? { value: null, error: 'is blank' } : { value: null };
+    return REQUIRED_NUMERIC.has(field)
+      ? { value: null, error: say('cell_blank') }
+      : { value: null };
   const n = parseNumber(s);
-  return n === null ? { value: null, error: `"${s.slice(0, 40)}" is not a number` } : { value: n };
+  return n === null
+    ? { value: null, error: say('cell_not_number', { value: s.slice(0, 40) }) }
+    : { value: n };
 }
 
 /** Parses and validates data/initiatives.csv (or a city's replacement). */
@@ -130,7 +135,7 @@ export function parseInitiativesCsv(
     const cellIssues: DataIssue[] = [];
     for (const f of INITIATIVE_FIELDS) {
       const c = cell(raw[f], f);
-      if (c.error) cellIssues.push({ ...base, field: f, reason: c.error });
+      if (c.error) cellIssues.push({ ...base, field: f, ...c.error });
       obj[f] = c.value;
     }
     if (cellIssues.length) {

@@ -6,8 +6,9 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { checkFeature } from '../common/geojson-schema.ts';
-import { say } from '../common/messages.ts';
+import { type Inner, nest, say } from '../common/messages.ts';
 import type { Problem } from '../common/problem.ts';
+import { zodSaid } from '../common/zod-said.ts';
 import { toRfc7946 } from '../formats/rfc7946-write.ts';
 import type { PointTable } from './point-table.ts';
 
@@ -119,9 +120,12 @@ export interface ParsedWorkspace {
   problems: Problem[];
 }
 
-const firstIssue = (e: z.ZodError) => {
+/** The first issue, "path: message" in English, coded (the app words zod's message too). */
+const firstIssue = (e: z.ZodError): Inner => {
   const i = e.issues[0];
-  return i ? `${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}` : 'invalid';
+  if (!i) return 'invalid';
+  if (!i.path.length) return zodSaid(i);
+  return say('zod_at', { path: i.path.map(String).join('.'), ...nest('reason', zodSaid(i)) });
 };
 
 /**
@@ -145,7 +149,7 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
       dropped++;
       problems.push({
         field: `regions[${i}]`,
-        ...say('ws_left_out', { reason: firstIssue(p.error) }),
+        ...say('ws_left_out', nest('reason', firstIssue(p.error))),
       });
     }
   });
@@ -156,7 +160,7 @@ export function parseWorkspace(value: unknown): ParsedWorkspace {
       dropped++;
       problems.push({
         field: `layers[${i}]`,
-        ...say('ws_left_out', { reason: firstIssue(p.error) }),
+        ...say('ws_left_out', nest('reason', firstIssue(p.error))),
       });
       return;
     }

@@ -27,7 +27,7 @@ function asGeometry(coords: MultiPolygonCoords): Polygon | MultiPolygon {
 /** A region geometry as it can be measured: unchanged when valid, else repaired (with a note). */
 export function checkRegionGeometry(geometry: Polygon | MultiPolygon): RegionGeometryCheck {
   const checked = checkPolygonal(geometry);
-  if ('error' in checked) return { error: checked.error };
+  if ('error' in checked) return { error: checked.error, said: checked.said };
   const crossing = findSelfIntersection(checked.coords);
   if (!crossing) return { geometry, note: null };
   const repaired = repairPolygonal(checked.coords);

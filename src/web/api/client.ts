@@ -4,6 +4,7 @@
  * and the current row of a 409 travel with it. Requests carry credentials (the session cookie)
  * and a JSON body; the browser adds the Origin header the server checks.
  */
+import type { MessageParams } from '../../core/common/messages.ts';
 import type { Initiative } from '../../core/ledger/model.ts';
 
 export type Role = 'admin' | 'editor' | 'viewer';
@@ -17,7 +18,24 @@ export type ServerRow = Initiative & { version: number; updated_at: string; upda
 
 export interface FieldError {
   field: string;
+  /** The server's English, after the row it names ("tz-1: ", "row 2: ") in a batch. */
   reason: string;
+  /** The message's code and values (core/common/messages.ts), for the app's Chinese. */
+  code?: string;
+  params?: MessageParams;
+  /** In a batch: the row's id or 0-based index, as the server named it. */
+  id?: string;
+  row?: number;
+}
+
+/** A server's `params`: only text and number values are kept. */
+function paramsOf(v: unknown): MessageParams | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: MessageParams = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string' || typeof x === 'number') out[k] = x;
+  }
+  return out;
 }
 
 export type ApiErrorKind =
@@ -88,7 +106,14 @@ function fieldErrors(body: unknown): FieldError[] {
   const errs = (body as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errs)) return [];
   return errs.flatMap((e) => {
-    const o = e as { field?: unknown; reason?: unknown; id?: unknown; row?: unknown };
+    const o = e as {
+      field?: unknown;
+      reason?: unknown;
+      id?: unknown;
+      row?: unknown;
+      code?: unknown;
+      params?: unknown;
+    };
     if (!o || typeof o !== 'object') return [];
     const where =
       o.id !== undefined
@@ -96,7 +121,16 @@ function fieldErrors(body: unknown): FieldError[] {
         : o.row !== undefined
           ? `row ${String(o.row)}: `
           : '';
-    return [{ field: String(o.field ?? ''), reason: `${where}${String(o.reason ?? '')}` }];
+    const out: FieldError = {
+      field: String(o.field ?? ''),
+      reason: `${where}${String(o.reason ?? '')}`,
+    };
+    if (typeof o.code === 'string') out.code = o.code;
+    const params = paramsOf(o.params);
+    if (params) out.params = params;
+    if (o.id !== undefined) out.id = String(o.id);
+    else if (typeof o.row === 'number') out.row = o.row;
+    return [out];
   });
 }
 

@@ -2,6 +2,8 @@
  * Server rows -> the app's Initiative, checked with the same schema as data:check. A row the
  * schema refuses is left out and reported (naming its id and field), never shown half-read.
  */
+import { nest, nestList, type Said, say } from '../../core/common/messages.ts';
+import { zodSaid } from '../../core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../core/ledger/model.ts';
 import { initiativeSchema } from '../../core/ledger/schemas.ts';
 
@@ -14,7 +16,8 @@ export interface RowMeta {
 export interface ReadRows {
   rows: Initiative[];
   meta: Map<string, RowMeta>;
-  problems: string[];
+  /** Why rows were left out: English `reason` ("tz-1: lat is out of range ..."), coded. */
+  problems: Said[];
 }
 
 /** The ledger's own columns of a server row (version and the rest dropped). */
@@ -36,16 +39,19 @@ export function metaOf(raw: Record<string, unknown>): RowMeta {
 /** One server row, or the reasons it is refused. */
 export function readRow(
   raw: unknown,
-): { ok: true; row: Initiative; meta: RowMeta } | { ok: false; problem: string } {
-  if (!raw || typeof raw !== 'object') return { ok: false, problem: 'a row is not an object' };
+): { ok: true; row: Initiative; meta: RowMeta } | { ok: false; problem: Said } {
+  if (!raw || typeof raw !== 'object') return { ok: false, problem: say('api_row_not_object') };
   const r = raw as Record<string, unknown>;
   const parsed = initiativeSchema.safeParse(ledgerColumns(r));
   if (!parsed.success) {
     const id = typeof r.id === 'string' ? r.id : '?';
-    const why = parsed.error.issues
-      .map((i) => `${i.path.map(String).join('.') || '(row)'} ${i.message}`)
-      .join('; ');
-    return { ok: false, problem: `${id}: ${why}` };
+    const why = parsed.error.issues.map((i) =>
+      say('api_row_field', {
+        field: i.path.map(String).join('.') || '(row)',
+        ...nest('reason', zodSaid(i)),
+      }),
+    );
+    return { ok: false, problem: say('api_row_refused', { id, ...nestList('why', why, '; ') }) };
   }
   return { ok: true, row: parsed.data, meta: metaOf(r) };
 }
@@ -53,7 +59,7 @@ export function readRow(
 export function readRows(items: readonly unknown[]): ReadRows {
   const rows: Initiative[] = [];
   const meta = new Map<string, RowMeta>();
-  const problems: string[] = [];
+  const problems: Said[] = [];
   for (const item of items) {
     const r = readRow(item);
     if (!r.ok) {

@@ -4,6 +4,7 @@ import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/useUrlSync.ts';
 import { CityFigures } from '../ui/CityFigures.tsx';
 import { DetailPanel } from '../ui/DetailPanel.tsx';
+import { ErrorNote } from '../ui/ErrorNote.tsx';
 import { EditOverlay } from '../ui/edit/EditOverlay.tsx';
 import { useServer } from '../ui/edit/useServer.ts';
 import { Filters } from '../ui/Filters.tsx';
@@ -45,9 +46,9 @@ export function App() {
         </div>
       )}
       {error && (
-        <div className="fatal" role="alert" data-testid="fatal">
+        <ErrorNote what="load" raw={error} className="fatal" testid="fatal" tag="div">
           {error}
-        </div>
+        </ErrorNote>
       )}
     </>
   );

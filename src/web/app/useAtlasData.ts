@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { locateIssue } from '../../core/ledger/validate.ts';
 import { formatProblemIn } from '../i18n/problems.ts';
+import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
@@ -23,7 +24,7 @@ export function useAtlasData(): { error: string | null } {
             level: 'error',
             text: (lang) =>
               translate(lang, 'noticeLayerFailed', { file: f.file, message: f.message }),
-            details: [],
+            details: [rawDetail(f.message)],
           });
         }
         if (data.issues.length > 0) {

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { indicatorsSchema, standardsSchema } from '../../core/green/model.ts';
 import { atlasWorker, layersReady } from '../../worker/client.ts';
+import { formatProblemIn } from '../i18n/problems.ts';
+import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
+import type { Lang } from '../state/url.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
 
@@ -37,14 +40,12 @@ export function useGreenAccess(): void {
     ])
       .then(([standards, published]) => useGreen.setState({ standards, published }))
       .catch((e: unknown) => {
+        const error = e instanceof Error ? e.message : String(e);
         useAtlas.getState().addNotice({
           id: 'green-reference',
           level: 'warning',
-          text: (lang) =>
-            translate(lang, 'noticeStandards', {
-              error: e instanceof Error ? e.message : String(e),
-            }),
-          details: [],
+          text: (lang) => translate(lang, 'noticeStandards', { error }),
+          details: [rawDetail(error)],
         });
       });
   }, []);
@@ -66,7 +67,7 @@ export function useGreenAccess(): void {
             id: 'park-issues',
             level: 'warning',
             text: (lang) => translate(lang, 'noticeParkIssues', { n: coverage.parkIssues.length }),
-            details: coverage.parkIssues,
+            details: coverage.parkIssues.map((p) => (lang: Lang) => formatProblemIn(p, lang)),
           });
         }
       })

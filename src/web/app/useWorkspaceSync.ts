@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { decodeRegions, regionKey } from '../../core/workspace/model.ts';
 import { formatProblemIn } from '../i18n/problems.ts';
+import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { type LocalText, useAtlas } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
@@ -42,7 +43,7 @@ export function useWorkspaceSync(): void {
       .catch((e: unknown) => {
         useWorkspace.setState({ regions: fromLink, restored: true });
         const error = e instanceof Error ? e.message : String(e);
-        notice((lang) => translate(lang, 'wsStoredUnreadable', { error }));
+        notice((lang) => translate(lang, 'wsStoredUnreadable', { error }), [rawDetail(error)]);
       });
     const unsubscribe = useWorkspace.subscribe((s, prev) => {
       if (!s.restored || (s.regions === prev.regions && s.layers === prev.layers)) return;
@@ -54,7 +55,7 @@ export function useWorkspaceSync(): void {
           })
           .catch((e: unknown) => {
             const error = e instanceof Error ? e.message : String(e);
-            notice((lang) => translate(lang, 'wsSaveFailed', { error }));
+            notice((lang) => translate(lang, 'wsSaveFailed', { error }), [rawDetail(error)]);
           });
       }, 300);
     });
@@ -84,7 +85,7 @@ function keepForSession(refused: readonly Refused[]): void {
         mb: String(Math.ceil(r.bytes / 1e6)),
         error: r.error,
       }),
-      details: [],
+      details: [rawDetail(r.error)],
     });
   }
 }

@@ -8,8 +8,11 @@
 import type { MessageCode, MessageParams } from '../../core/common/messages.ts';
 import { formatProblem, type Problem } from '../../core/common/problem.ts';
 import type { Lang } from '../state/url.ts';
+import { ANALYTICS_PROBLEM_ZH } from './problems-analytics-zh.ts';
+import { APP_PROBLEM_ZH } from './problems-app-zh.ts';
 import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
 import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
+import { SCHEMA_PROBLEM_ZH, SCHEMA_TERMS_ZH, TERM_PARAMS } from './problems-schema-zh.ts';
 import { formatNumber } from './useT.ts';
 
 /** Chinese for every coded message; `{name}` as in the English template. */
@@ -71,6 +74,9 @@ export const PROBLEM_ZH: Record<MessageCode, string> = {
   web_mercator: '坐标为 Web 墨卡托（EPSG:3857）米制坐标而非经纬度：已转换为 WGS84 经纬度',
   ...FORMAT_PROBLEM_ZH,
   ...LEDGER_PROBLEM_ZH,
+  ...SCHEMA_PROBLEM_ZH,
+  ...ANALYTICS_PROBLEM_ZH,
+  ...APP_PROBLEM_ZH,
 };
 
 /** Names of the parts a problem can point at (a column name from the file stays as written). */
@@ -87,6 +93,7 @@ const PART_ZH: Record<string, string> = {
   sheet: '工作表',
   encoding: '编码',
   '(row)': '（整行）',
+  layer: '图层',
 };
 
 const known = (code: unknown): code is MessageCode =>
@@ -94,10 +101,11 @@ const known = (code: unknown): code is MessageCode =>
 
 /** A template filled from the params under `prefix` (a nested message's own params). */
 function fillZh(code: MessageCode, params: MessageParams, prefix: string): string {
-  return PROBLEM_ZH[code].replace(
-    /\{(\w+)\}/g,
-    (all, name: string) => valueZh(params, `${prefix}${name}`) ?? all,
-  );
+  return PROBLEM_ZH[code].replace(/\{(\w+)\}/g, (all, name: string) => {
+    const v = valueZh(params, `${prefix}${name}`);
+    if (v === undefined) return all;
+    return TERM_PARAMS.has(name) && Object.hasOwn(SCHEMA_TERMS_ZH, v) ? SCHEMA_TERMS_ZH[v]! : v;
+  });
 }
 
 /**

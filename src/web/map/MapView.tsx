@@ -9,6 +9,7 @@ import MapGL, {
   ScaleControl,
   Source,
 } from 'react-map-gl/maplibre';
+import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { selectFeature } from '../state/actions.ts';
 import { useGreen } from '../state/green-store.ts';
@@ -195,7 +196,7 @@ export function MapView() {
       id: `map-error-${message}`,
       level: 'warning',
       text: (lang) => translate(lang, 'noticeMap', { message }),
-      details: [],
+      details: [rawDetail(message)],
     });
   }, []);
 

@@ -3,6 +3,7 @@ import { useCityFigures } from '../app/useCityFigures.ts';
 import { INVESTMENT_TOTAL_LABELS } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
 import { formatArea, formatInvestment } from './format.ts';
 
 /** Area, mapped green area and share, and filtered projects per city, from the worker. */
@@ -37,9 +38,9 @@ export function CityFigures() {
         )}
       </h2>
       {error && (
-        <p className="error" role="alert">
+        <ErrorNote what="figures" raw={error}>
           {t('figuresError')}: {error}
-        </p>
+        </ErrorNote>
       )}
       {status === 'done' && rows.length === 0 && <p className="muted">{t('figuresNone')}</p>}
       {rows.length > 0 && (

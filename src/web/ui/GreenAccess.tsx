@@ -6,10 +6,12 @@ import {
   WALK_MIN_M,
 } from '../../core/analytics/coverage-rule.ts';
 import { WALK_M_PER_MIN } from '../../core/green/access.ts';
+import { reasonIn } from '../i18n/reason-in.ts';
 import { confidenceLabel, publicLabel } from '../i18n/strings.ts';
 import { pick, useT } from '../i18n/useT.ts';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
 import { formatArea } from './format.ts';
 import { GreenDetail } from './GreenDetail.tsx';
 import { Scorecard } from './Scorecard.tsx';
@@ -156,9 +158,9 @@ export function GreenAccess() {
             </p>
           )}
           {error && (
-            <p className="error" role="alert">
+            <ErrorNote what="coverage" raw={error}>
               {error}
-            </p>
+            </ErrorNote>
           )}
 
           <p className="note">{t('greenHint')}</p>
@@ -179,9 +181,9 @@ export function GreenAccess() {
             ))}
           </select>
           {answerError && (
-            <p className="error" role="alert">
+            <ErrorNote what="place" raw={answerError}>
               {answerError}
-            </p>
+            </ErrorNote>
           )}
           {answer && (
             <div
@@ -210,7 +212,11 @@ export function GreenAccess() {
                         {t('greenServes')} {p.radius_m} m{p.serves ? ' ✓' : ''}
                       </span>
                     ) : (
-                      <span className="muted" title={p.reason ?? ''}>
+                      <span
+                        className="muted"
+                        data-testid="park-why"
+                        title={p.why ? reasonIn(p.why, lang) : (p.reason ?? '')}
+                      >
                         {t('greenNoQualify')} ({formatArea(p.area_m2, lang)})
                       </span>
                     )}

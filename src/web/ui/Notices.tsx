@@ -10,25 +10,29 @@ export function Notices() {
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="status" aria-live="polite" data-testid="notices">
-      {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.level}`} data-testid="notice">
-          <div className="notice-text">{localText(n.text, lang)}</div>
-          {n.details.length > 0 && (
-            <details>
-              <summary>{formatNumber(n.details.length, lang)}</summary>
-              <ul>
-                {n.details.slice(0, 50).map((d, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: details by position
-                  <li key={i}>{localText(d, lang)}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <button type="button" className="link" onClick={() => dismiss(n.id)}>
-            {t('dismiss')}
-          </button>
-        </div>
-      ))}
+      {notices.map((n) => {
+        // A raw error text is a detail in Chinese only (rawDetail): empty ones are left out.
+        const details = n.details.map((d) => localText(d, lang)).filter((d) => d !== '');
+        return (
+          <div key={n.id} className={`notice ${n.level}`} data-testid="notice">
+            <div className="notice-text">{localText(n.text, lang)}</div>
+            {details.length > 0 && (
+              <details>
+                <summary>{formatNumber(details.length, lang)}</summary>
+                <ul>
+                  {details.slice(0, 50).map((d, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: details by position
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <button type="button" className="link" onClick={() => dismiss(n.id)}>
+              {t('dismiss')}
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

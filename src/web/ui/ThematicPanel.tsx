@@ -9,6 +9,7 @@ import { formatNumber } from '../i18n/useT.ts';
 import { useAtlas } from '../state/store.ts';
 import { setThematic, type ThematicSettings, useThematic } from '../state/thematic-store.ts';
 import { LEDGER_SOURCE, useWorkspace } from '../workspace/store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
 import './thematic.css';
 
 const KINDS = ['off', 'choropleth', 'hexagons', 'heatmap'] as const;
@@ -213,9 +214,9 @@ export function ThematicPanel() {
             </p>
           )}
           {error && (
-            <p className="error" role="alert">
+            <ErrorNote what="thematic" raw={error}>
               {L('error')}: {error}
-            </p>
+            </ErrorNote>
           )}
         </>
       )}

@@ -3,6 +3,7 @@
 import { proxy, transfer } from 'comlink';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { create } from 'zustand';
+import { say } from '../../core/common/messages.ts';
 import type { ImportedLayer, Region } from '../../core/workspace/model.ts';
 import { atlasWorker } from '../../worker/client.ts';
 import { useAtlas } from '../state/store.ts';
@@ -120,7 +121,7 @@ export async function importUserFile(
         total: 0,
         problems: [],
         notes: [],
-        fatal: { reason: e instanceof Error ? e.message : String(e) },
+        fatal: say('app_import_failed', { error: e instanceof Error ? e.message : String(e) }),
       },
     });
   } finally {

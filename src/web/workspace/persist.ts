@@ -7,6 +7,7 @@
  * layer, the save says which layer and how much, and the rest is kept.
  */
 import { type IDBPDatabase, openDB } from 'idb';
+import { say } from '../../core/common/messages.ts';
 import {
   type ImportedLayer,
   type ParsedWorkspace,
@@ -63,7 +64,7 @@ async function readTables(parsed: ParsedWorkspace, d: IDBPDatabase): Promise<Par
       problems.push({
         file: l.name,
         field: 'layer',
-        reason: `left out: ${e instanceof Error ? e.message : String(e)}`,
+        ...say('app_layer_unreadable', { error: e instanceof Error ? e.message : String(e) }),
       });
     }
   }

@@ -8,7 +8,16 @@ import {
   ruleLabel,
   serviceRadius,
 } from '../../../src/core/analytics/index.ts';
-import { cellArea, lensArea, loadIn, matchOut, pointSet, random, segmentArea } from './helpers.ts';
+import {
+  cellArea,
+  english,
+  lensArea,
+  loadIn,
+  matchOut,
+  pointSet,
+  random,
+  segmentArea,
+} from './helpers.ts';
 
 const city = loadIn('coverage-city');
 const allParks = loadIn('coverage-parks');
@@ -121,7 +130,7 @@ describe('park coverage: known answers', () => {
       population: { points: popPoints, field: 'pop' },
     });
     expect(onResidential.regions[0]).toMatchObject({ population: 350, population_covered: 300 });
-    expect(onResidential.skipped.population).toEqual([
+    expect(english(onResidential.skipped.population)).toEqual([
       { row: 7, reason: 'missing or invalid coordinates (lon NaN, lat NaN)' },
       { row: 2, reason: 'pop is blank or not numeric' },
       { row: 4, reason: 'pop is blank or not numeric' },
@@ -137,7 +146,7 @@ describe('park coverage: known answers', () => {
     });
     expect(r.regions[0]!.population!).toBeCloseTo(900 + 400 + 600 * half, 3);
     expect(r.regions[0]!.population_covered!).toBeCloseTo(900, 3);
-    expect(r.skipped.population).toEqual([
+    expect(english(r.skipped.population)).toEqual([
       { feature: 3, id: 'P4-bad-value', reason: 'pop is blank or not numeric' },
     ]);
     const withRes = parkCoverage(city, parks('single'), {
@@ -151,7 +160,7 @@ describe('park coverage: known answers', () => {
 describe('park coverage: bad input', () => {
   it('skips invalid parks and says why', () => {
     const r = parkCoverage(city, parks('bad'));
-    expect(r.skipped.parks).toEqual([
+    expect(english(r.skipped.parks)).toEqual([
       { feature: 0, id: 'no-geometry', reason: 'no geometry' },
       { feature: 1, id: 'line', reason: 'geometry type LineString is not Polygon or MultiPolygon' },
       {

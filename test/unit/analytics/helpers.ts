@@ -18,6 +18,17 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Skip and repair reasons as the CLI prints them: without the code and params the app words them
+ * from (core/common/messages.ts), so a test of the English compares the English alone.
+ */
+export function english<T extends object>(list: readonly T[]): Omit<T, 'code' | 'params'>[] {
+  return list.map((x) => {
+    const { code: _c, params: _p, ...rest } = x as T & { code?: unknown; params?: unknown };
+    return rest;
+  });
+}
+
 /** test/fixtures/in/<name>.geojson, parsed and deep-frozen. */
 export function loadIn(name: string): FeatureCollection<Geometry | null> {
   const text = readFileSync(join(FIXTURES, 'in', `${name}.geojson`), 'utf8');

@@ -7,7 +7,7 @@ import {
   PreparedShape,
   pointToSegmentDistance,
 } from '../../../src/core/analytics/index.ts';
-import { A, F, loadIn, matchOut, pointSet, random } from './helpers.ts';
+import { A, english, F, loadIn, matchOut, pointSet, random } from './helpers.ts';
 
 type Lib = typeof geographiclib;
 const lib: Lib = (geographiclib as unknown as { default?: Lib }).default ?? geographiclib;
@@ -141,10 +141,12 @@ describe('nearest', () => {
   it('reports skipped points and targets', () => {
     const r = nearest(from, to);
     expect(r.results.map((x) => x.id)).toEqual(['origin', 'inside-polygon', 'east-of-polygon']);
-    expect(r.skipped).toEqual([
+    expect(english(r.skipped)).toEqual([
       { row: 3, reason: 'missing or invalid coordinates (lon NaN, lat NaN)' },
     ]);
-    expect(r.skippedTargets).toEqual([{ feature: 4, id: 'nothing', reason: 'no geometry' }]);
+    expect(english(r.skippedTargets)).toEqual([
+      { feature: 4, id: 'nothing', reason: 'no geometry' },
+    ]);
   });
 
   it('exact geodesic k nearest among many points (vs a brute-force scan)', () => {

@@ -10,6 +10,7 @@ import { featureAreas } from '../../../src/core/analytics/index.ts';
 import type { Region } from '../../../src/core/workspace/model.ts';
 import { checkRegionGeometry, checkRegions } from '../../../src/core/workspace/region-repair.ts';
 import { useWorkspace } from '../../../src/web/workspace/store.ts';
+import { english } from './helpers.ts';
 
 // A bow-tie over a 0.1° cell: its edges cross at [116.05, 39.05] (straight lon/lat edges, RFC 7946).
 const bowTie: Polygon = {
@@ -87,7 +88,7 @@ describe('repair of a self-intersecting polygon', () => {
       features: [{ type: 'Feature', id: 'bow', properties: {}, geometry: bowTie }],
     });
     expect(Math.abs(r.total_m2 - triangles) / triangles).toBeLessThan(1e-9);
-    expect(r.repaired).toEqual([
+    expect(english(r.repaired)).toEqual([
       {
         feature: 0,
         id: 'bow',

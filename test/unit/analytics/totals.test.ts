@@ -7,7 +7,16 @@ import {
   regionTotals,
   toNumber,
 } from '../../../src/core/analytics/index.ts';
-import { cellArea, deepFreeze, feature, loadIn, matchOut, pointSet, random } from './helpers.ts';
+import {
+  cellArea,
+  deepFreeze,
+  english,
+  feature,
+  loadIn,
+  matchOut,
+  pointSet,
+  random,
+} from './helpers.ts';
 
 const regions = loadIn('totals-regions');
 const points = loadIn('totals-points');
@@ -55,7 +64,7 @@ describe('regionTotals on a hand-made fixture', () => {
   });
 
   it('reports points without usable coordinates, by row', () => {
-    expect(result.skipped).toEqual([
+    expect(english(result.skipped)).toEqual([
       { row: 7, reason: 'missing or invalid coordinates (lon NaN, lat NaN)' },
       { row: 8, reason: 'missing or invalid coordinates (lon 200, lat 95)' },
     ]);
@@ -94,7 +103,7 @@ describe('bad input', () => {
     const bad = loadIn('bad-regions');
     const r = regionTotals(bad, pointSet(points));
     expect(r.regions.map((x) => x.id)).toEqual(['bow-tie', 'unclosed']);
-    expect(r.repairedRegions).toEqual([
+    expect(english(r.repairedRegions)).toEqual([
       expect.objectContaining({
         feature: 0,
         id: 'bow-tie',
@@ -103,7 +112,7 @@ describe('bad input', () => {
     ]);
     // Two triangles, each a quarter of the 0.01° cell.
     expect(rel(r.regions[0]!.area_m2, cellArea(116.6, 39.9, 116.61, 39.91) / 2)).toBeLessThan(1e-3);
-    expect(r.skippedRegions).toEqual([
+    expect(english(r.skippedRegions)).toEqual([
       expect.objectContaining({
         id: 'degenerate',
         reason: expect.stringMatching(/empty geometry/),

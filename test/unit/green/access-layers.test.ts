@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/core/common/problem.ts';
 import { cityCoverage } from '../../../src/core/green/access.ts';
 import { frozenCollection, rectFeature } from '../analytics/helpers.ts';
 
@@ -94,8 +95,9 @@ describe('cityCoverage with bad parks', () => {
       [],
       'walk:500',
     );
-    expect(r.parkIssues.some((m) => /"bow".*repaired/.test(m))).toBe(true);
-    expect(r.parkIssues.some((m) => /"line".*skipped/.test(m))).toBe(true);
+    const lines = r.parkIssues.map(formatProblem);
+    expect(lines.some((m) => /"bow".*repaired/.test(m))).toBe(true);
+    expect(lines.some((m) => /"line".*skipped/.test(m))).toBe(true);
     expect(r.cities[0]?.covered_m2).toBeGreaterThan(disc);
   });
 });

@@ -116,7 +116,7 @@ describe('server rows and forms', () => {
     expect(r.rows.map((x) => x.id)).toEqual(['a-park']);
     expect(r.meta.get('a-park')?.version).toBe(3);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatch(/^bad: lat /);
+    expect(r.problems[0]?.reason).toMatch(/^bad: lat /);
   });
 
   it('a form round-trips a row and refuses what data:check refuses, by field', () => {
@@ -125,11 +125,11 @@ describe('server rows and forms', () => {
     const back = fromForm(toForm(row));
     expect(back).toEqual({ ok: true, row });
     const bad = fromForm({ ...toForm(row), lat: 'north' });
-    expect(bad.ok ? null : bad.errors).toEqual({ lat: '"north" is not a number' });
+    expect(bad.ok ? null : bad.errors.lat?.reason).toBe('"north" is not a number');
     const noQualifier = fromForm({ ...toForm(row), investment_cny: '5' });
     expect(noQualifier.ok ? [] : Object.keys(noQualifier.errors)).toEqual(['investment_qualifier']);
     const early = fromForm({ ...toForm(row), end_year: '2019' });
-    expect(early.ok ? null : early.errors.end_year).toBe('is before start_year');
+    expect(early.ok ? null : early.errors.end_year?.reason).toBe('is before start_year');
   });
 
   it('a resolved conflict sends my other changes and my kept values, and names the dropped ones', () => {

@@ -7,11 +7,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPolygonal } from '../../../src/core/analytics/validate.ts';
 import type { MessageParams } from '../../../src/core/common/messages.ts';
 import type { Problem } from '../../../src/core/common/problem.ts';
 import { loadFile } from '../../../src/core/formats/index.ts';
 import { resultToRfc7946, toRfc7946 } from '../../../src/core/formats/rfc7946-write.ts';
 import { readZip } from '../../../src/core/formats/zip.ts';
+import { parseInitiativesCsv } from '../../../src/core/ledger/validate.ts';
 import { parseWorkspace } from '../../../src/core/workspace/model.ts';
 import { checkRegions } from '../../../src/core/workspace/region-repair.ts';
 import { PROBLEM_ZH, reasonZh } from '../../../src/web/i18n/problems.ts';
@@ -222,4 +224,31 @@ describe('every problem the readers report has a code and a Chinese template', (
     expect(problems).toBeGreaterThan(200);
     expect(seen.size).toBeGreaterThan(80);
   }, 240_000);
+});
+
+describe('ledger checks and analytics reasons are coded too', () => {
+  it('the ledger fixtures (data:check) and every analytics input, with and without repair', () => {
+    const bad: string[] = [];
+    let seen = 0;
+    const check = (where: string, list: readonly Problem[]) => {
+      for (const p of list) {
+        seen++;
+        const why = uncoded(p);
+        if (why) bad.push(`${where}: ${why}: ${p.reason}`);
+      }
+    };
+    for (const name of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.csv'))) {
+      const csv = readFileSync(join(ROOT, 'data', name), 'utf8');
+      check(name, parseInitiativesCsv(csv, { cityIds: new Set(['tongzhou']) }, name).issues);
+    }
+    for (const name of readdirSync(join(ROOT, 'in')).filter((n) => n.endsWith('.geojson'))) {
+      const fc = JSON.parse(readFileSync(join(ROOT, 'in', name), 'utf8')) as never;
+      for (const repair of [true, false]) {
+        const r = readPolygonal(fc, { repair });
+        check(`${name} (repair ${repair})`, [...r.skipped, ...r.repaired]);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(seen).toBeGreaterThan(20);
+  });
 });

@@ -6,6 +6,7 @@ import {
   PRECISIONS,
   STATUSES,
 } from '../../../core/ledger/model.ts';
+import { reasonIn } from '../../i18n/reason-in.ts';
 import {
   CATEGORY_LABELS,
   CONFIDENCE_LABELS,
@@ -15,7 +16,7 @@ import {
 } from '../../i18n/strings.ts';
 import { pick } from '../../i18n/useT.ts';
 import { useAtlas } from '../../state/store.ts';
-import type { Column, FieldErrors, FormValues } from './form-model.ts';
+import type { Column, FieldErrors, FieldProblem, FormValues } from './form-model.ts';
 import { COLUMN_LABELS } from './strings.ts';
 
 type Options = { value: string; label: string }[];
@@ -52,7 +53,7 @@ function Field({
 }: {
   column: Column;
   value: string;
-  error?: string;
+  error?: FieldProblem | undefined;
   readOnly?: boolean;
   onChange: (v: string) => void;
 }) {
@@ -95,7 +96,7 @@ function Field({
       {input}
       {error && (
         <span className="field-error" role="alert" data-testid={`error-${column}`}>
-          {error}
+          {reasonIn(error, lang)}
         </span>
       )}
     </div>

@@ -47,7 +47,7 @@ export function ProjectForm({
       await onSubmit(r.row, note);
     } catch (err) {
       if (err instanceof ApiError && err.errors.length > 0) {
-        setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.reason])));
+        setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x])));
       }
       setMessage(errorText(err));
     } finally {

@@ -3,13 +3,18 @@
  * (blank -> null, numbers parsed with the core's parser) and checked with the core's zod schema,
  * so a form refuses exactly what `npm run data:check` would; errors are per field.
  */
+import { say } from '../../../core/common/messages.ts';
 import { parseNumber } from '../../../core/common/number.ts';
+import { zodSaid } from '../../../core/common/zod-said.ts';
 import { INITIATIVE_COLUMNS, type Initiative } from '../../../core/ledger/model.ts';
 import { initiativeSchema } from '../../../core/ledger/schemas.ts';
+import type { CodedReason } from '../../i18n/reason-in.ts';
 
 export type Column = (typeof INITIATIVE_COLUMNS)[number];
 export type FormValues = Record<Column, string>;
-export type FieldErrors = Partial<Record<string, string>>;
+/** A field's problem: the English (the schema's and the API's words) and its code for Chinese. */
+export type FieldProblem = CodedReason;
+export type FieldErrors = Partial<Record<string, FieldProblem>>;
 
 const NUMERIC: ReadonlySet<Column> = new Set([
   'start_year',
@@ -55,7 +60,7 @@ export function fromForm(
       if (s === '') obj[c] = null;
       else {
         const n = parseNumber(s);
-        if (n === null) errors[c] = `"${s.slice(0, 40)}" is not a number`;
+        if (n === null) errors[c] = say('cell_not_number', { value: s.slice(0, 40) });
         obj[c] = n;
       }
     } else if (c === 'investment_qualifier') obj[c] = s === '' ? null : s;
@@ -65,7 +70,7 @@ export function fromForm(
   if (!r.success) {
     for (const i of r.error.issues) {
       const f = i.path.map(String).join('.') || '(row)';
-      if (!errors[f]) errors[f] = i.message;
+      if (!errors[f]) errors[f] = zodSaid(i);
     }
   }
   if (Object.keys(errors).length > 0 || !r.success) return { ok: false, errors };

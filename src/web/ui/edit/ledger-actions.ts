@@ -6,9 +6,12 @@
 import type { Initiative } from '../../../core/ledger/model.ts';
 import { ApiError, api, type ServerRow } from '../../api/client.ts';
 import { metaOf, readRow, readRows } from '../../api/rows.ts';
+import { reasonIn } from '../../i18n/reason-in.ts';
 import { STRINGS } from '../../i18n/strings.ts';
-import { useAtlas } from '../../state/store.ts';
+import { type LocalText, useAtlas } from '../../state/store.ts';
+import type { Lang } from '../../state/url.ts';
 import { useEdit } from './edit-store.ts';
+import { fieldErrorText } from './field-error-text.ts';
 import { EDIT_STRINGS, type EditKey } from './strings.ts';
 
 function tr(key: EditKey): string {
@@ -29,16 +32,34 @@ const KIND_KEY: Record<ApiError['kind'], EditKey> = {
 
 /** A user-facing sentence for an error (the server's own words added where they help). */
 export function errorText(e: unknown): string {
+  const zh = useAtlas.getState().lang === 'zh';
   if (e instanceof ApiError) {
     const base = tr(KIND_KEY[e.kind]);
-    if (e.kind === 'validation' || e.kind === 'server') return `${base} ${e.message}`;
+    // The server's own words are English: in Chinese they are only a detail (errorDetail).
+    if ((e.kind === 'validation' || e.kind === 'server') && !zh) return `${base} ${e.message}`;
+    if (zh && (e.kind === 'validation' || e.kind === 'server')) return base.replace(/：$/, '。');
     return base;
+  }
+  if (zh) return tr('errUnexpected');
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The raw English behind errorText in Chinese (the server's or a library's words), else null. */
+export function errorDetail(e: unknown): string | null {
+  if (useAtlas.getState().lang !== 'zh') return null;
+  if (e instanceof ApiError) {
+    return e.kind === 'validation' || e.kind === 'server' || e.kind === 'network'
+      ? e.message || null
+      : null;
   }
   return e instanceof Error ? e.message : String(e);
 }
 
 export function notifyError(e: unknown, id = 'edit-error'): void {
-  const details = e instanceof ApiError ? e.errors.map((x) => `${x.field}: ${x.reason}`) : [];
+  const details: LocalText[] =
+    e instanceof ApiError ? e.errors.map((x) => (lang: Lang) => fieldErrorText(x, lang)) : [];
+  const raw = errorDetail(e);
+  if (raw && details.length === 0) details.push(raw);
   useAtlas.getState().addNotice({ id, level: 'error', text: errorText(e), details });
 }
 
@@ -65,7 +86,7 @@ export async function loadLedger(): Promise<void> {
       id: 'server-ledger-problems',
       level: 'warning',
       text: `${problems.length} ${STRINGS[useAtlas.getState().lang].rows}: ${tr('errValidation')}`,
-      details: problems,
+      details: problems.map((p) => (lang: Lang) => reasonIn(p, lang)),
     });
   }
 }

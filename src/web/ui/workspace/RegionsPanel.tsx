@@ -18,6 +18,7 @@ import {
   useWorkspace,
 } from '../../workspace/store.ts';
 import { download } from '../download.ts';
+import { ErrorNote } from '../ErrorNote.tsx';
 import { formatArea, formatInvestment } from '../format.ts';
 import { LayerAsOfNote } from '../time/LayerAsOfNote.tsx';
 
@@ -137,9 +138,9 @@ export function RegionsPanel() {
             )}
           </h3>
           {error && (
-            <p className="error" role="alert">
+            <ErrorNote what="regionResults" raw={error}>
               {error}
-            </p>
+            </ErrorNote>
           )}
           <div className="results-scroll">
             <table className="results" data-testid="region-results">
