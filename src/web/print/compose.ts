@@ -184,7 +184,9 @@ export function composeImage(c: ComposeInput): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = c.page.px.width;
   canvas.height = c.page.px.height;
-  const ctx = canvas.getContext('2d');
+  // A canvas in memory, not on the GPU: its pixels are read back once, whole, to be encoded,
+  // and reading a GPU canvas back (in software WebGL, drawing it first) took 7 s for an A4 page.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas');
   // White to the last pixel (a fractional CSS size would leave a transparent edge, black in JPEG).
   ctx.fillStyle = '#ffffff';
