@@ -246,8 +246,8 @@ export interface PointInk {
 
 /**
  * The big point layers' pixels inside `area` (fractions of the PNG at `path`): deck.gl draws
- * them #222255 at 200/255 over the map, dark and blue (the same test as bench/browser's
- * pointPixels), and nothing else on the map is.
+ * them #222255 at 200/255 over the map, dark and blue (bench/browser's pointPixels test, and
+ * bluer than green); only the ledger's few dark blue transport marks look the same.
  */
 export async function pointInk(
   atlas: Atlas,
@@ -279,7 +279,8 @@ export async function pointInk(
           const r = d[i] ?? 255;
           const g = d[i + 1] ?? 255;
           const b = d[i + 2] ?? 255;
-          return r < 90 && g < 90 && b > r + 25 && b < 150;
+          // Blue over green too: the dashed outlines' dark teal edges are not points.
+          return r < 90 && g < 90 && b > r + 25 && b > g + 20 && b < 150;
         };
         let n = 0;
         const runs: number[] = [];

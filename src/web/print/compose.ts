@@ -11,7 +11,7 @@ export interface ComposeInput {
   page: ImagePage;
   layout: ImageLayout;
   /** The map, drawn into layout.map (scaled when it was rendered smaller). */
-  map: CanvasImageSource;
+  map: HTMLCanvasElement;
   title: string | null;
   subtitle: string;
   legendTitle: string;
@@ -195,7 +195,17 @@ export function composeImage(c: ComposeInput): HTMLCanvasElement {
   const fonts = pageFonts();
   const { layout } = c;
   const m = layout.map;
-  ctx.drawImage(c.map, m.x, m.y, m.width, m.height);
+  const s = c.page.scale;
+  if (Math.abs(c.map.width - m.width * s) <= 2 && Math.abs(c.map.height - m.height * s) <= 2) {
+    // Rendered at the page's resolution: copied pixel for pixel (the frame below covers the
+    // last pixel or two of rounding), not resampled (a fractional offset blurred every line).
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(c.map, Math.round(m.x * s), Math.round(m.y * s));
+    ctx.restore();
+  } else {
+    ctx.drawImage(c.map, m.x, m.y, m.width, m.height);
+  }
   ctx.strokeStyle = '#8a9099';
   ctx.lineWidth = 1;
   ctx.strokeRect(m.x + 0.5, m.y + 0.5, m.width - 1, m.height - 1);

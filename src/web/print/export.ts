@@ -151,6 +151,7 @@ async function makeImage(
   // A count, not ms: the print-sized frames drawn until the copy.
   ms.mapFrames = r.frames;
   ms.mapDraftFrames = r.draftFrames;
+  ms.mapDraft = r.draftMs;
   ms.map = performance.now() - tMap;
   check(signal);
   const warning =

@@ -39,6 +39,8 @@ export interface RenderResult {
   frames: number;
   /** Of which drawn at the small draft pixel ratio. */
   draftFrames: number;
+  /** ms until the draft was loaded and idle. */
+  draftMs: number;
   styleMs: number;
   firstFrameMs: number;
 }
@@ -158,6 +160,7 @@ export async function renderMap(r: RenderRequest): Promise<RenderResult> {
     // data came in).
     await settle(waitForCompleteFrame(m, () => true));
     const draftFrames = frames;
+    const draftMs = performance.now() - t0;
     // 2. The print's pixel ratio, the big point layers added (deck.gl reads the canvas's final
     // size when it starts), and copied at the first idle whose frame has them all drawn.
     m.setPixelRatio(r.pixelRatio);
@@ -189,6 +192,7 @@ export async function renderMap(r: RenderRequest): Promise<RenderResult> {
       ms: performance.now() - t0,
       frames,
       draftFrames,
+      draftMs,
       styleMs,
       firstFrameMs,
     };
