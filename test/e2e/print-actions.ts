@@ -22,6 +22,8 @@ export interface Exported {
   /** Milliseconds per step, as the app measured them. */
   ms: Record<string, number>;
   status: string;
+  /** The exported legend's labels. */
+  legend: string[];
 }
 
 export async function openPrintDialog(atlas: Atlas): Promise<void> {
@@ -60,7 +62,8 @@ export async function exportMap(atlas: Atlas, o: ExportOptions): Promise<Exporte
   await status.waitFor({ timeout: 30_000 });
   const ms = JSON.parse((await status.getAttribute('data-ms')) ?? '{}') as Record<string, number>;
   const text = (await status.textContent()) ?? '';
-  return { path, name: download.suggestedFilename(), ms, status: text };
+  const legend = JSON.parse((await status.getAttribute('data-legend')) ?? '[]') as string[];
+  return { path, name: download.suggestedFilename(), ms, status: text, legend };
 }
 
 export async function closePrintDialog(atlas: Atlas): Promise<void> {
@@ -232,4 +235,74 @@ export async function pdfFacts(
   const meta = await doc.getMetadata();
   const title = (meta.info as { Title?: string }).Title ?? '';
   return { pages: doc.numPages, width, height, text, title };
+}
+
+export interface PointInk {
+  /** Share of the area's pixels in the big point layers' colour (#222255 over the map). */
+  share: number;
+  /** Median length of horizontal runs of such pixels: about a point's diameter in pixels. */
+  medianRun: number;
+}
+
+/**
+ * The big point layers' pixels inside `area` (fractions of the PNG at `path`): deck.gl draws
+ * them #222255 at 200/255 over the map, dark and blue (bench/browser's pointPixels test, and
+ * bluer than green); only the ledger's few dark blue transport marks look the same.
+ */
+export async function pointInk(
+  atlas: Atlas,
+  path: string,
+  area: { x: number; y: number; w: number; h: number },
+): Promise<PointInk> {
+  const page = await helperPage(atlas);
+  try {
+    const b64 = readFileSync(path).toString('base64');
+    return await page.evaluate(
+      async ({ b64, area }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bmp.width;
+        c.height = bmp.height;
+        const ctx = c.getContext('2d');
+        if (!ctx) throw new Error('no 2d');
+        ctx.drawImage(bmp, 0, 0);
+        const w = Math.round(area.w * bmp.width);
+        const h = Math.round(area.h * bmp.height);
+        const d = ctx.getImageData(
+          Math.round(area.x * bmp.width),
+          Math.round(area.y * bmp.height),
+          w,
+          h,
+        ).data;
+        const isPoint = (i: number) => {
+          const r = d[i] ?? 255;
+          const g = d[i + 1] ?? 255;
+          const b = d[i + 2] ?? 255;
+          // Blue over green too: the dashed outlines' dark teal edges are not points.
+          return r < 90 && g < 90 && b > r + 25 && b > g + 20 && b < 150;
+        };
+        let n = 0;
+        const runs: number[] = [];
+        for (let y = 0; y < h; y++) {
+          let run = 0;
+          for (let x = 0; x < w; x++) {
+            if (isPoint(4 * (y * w + x))) {
+              n++;
+              run++;
+            } else if (run) {
+              runs.push(run);
+              run = 0;
+            }
+          }
+          if (run) runs.push(run);
+        }
+        runs.sort((a, b) => a - b);
+        return { share: n / Math.max(1, w * h), medianRun: runs[runs.length >> 1] ?? 0 };
+      },
+      { b64, area },
+    );
+  } finally {
+    await page.close();
+  }
 }

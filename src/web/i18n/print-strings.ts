@@ -76,6 +76,8 @@ export const PRINT_LABELS = {
     en: 'Scorecard: choose one city and turn on Green access to include it.',
     zh: '评分卡：请选择一个城市并打开“绿地可达性”后再导出。',
   },
+  legendImported: { en: 'Imported layers', zh: '导入图层' },
+  legendImportedPoints: { en: '{name} ({n} points)', zh: '{name}（{n} 个点）' },
 } satisfies Record<string, Pair>;
 
 /** A label of PRINT_LABELS in the language, with `{name}` placeholders filled. */

@@ -3,8 +3,6 @@
  * interleaved with MapLibre (@deck.gl/maplibre's MapLibreOverlay) under the parks, projects and
  * regions. A click on a point shows its row (looked up by position in the columns, as text).
  */
-import { COORDINATE_SYSTEM } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useEffect, useMemo, useState } from 'react';
 import { Popup, useControl, useMap } from 'react-map-gl/maplibre';
@@ -15,15 +13,10 @@ import { useAtlas } from '../state/store.ts';
 import { useLayerTimes } from '../ui/time/TimeLayers.tsx';
 import { useWorkspace } from '../workspace/store.ts';
 import { useTableViews } from '../workspace/table-views.ts';
-import {
-  BIG_POINTS_BEFORE,
-  bigPointsLayerId,
-  type DrawnPoints,
-  drawnPoints,
-  nearestDrawn,
-} from './big-points.ts';
+import { BIG_POINTS_BEFORE, type DrawnPoints, drawnPoints, nearestDrawn } from './big-points.ts';
+import { bigPointsLayer } from './big-points-layer.ts';
+import { type BigPointsShown, setBigPointsShown } from './big-points-shown.ts';
 
-const COLOR: [number, number, number, number] = [34, 34, 85, 200];
 const NO_LAYERS: never[] = [];
 /** How far from a point a click still picks it, in CSS px. */
 const PICK_RADIUS_PX = 5;
@@ -71,34 +64,17 @@ export function BigPointsOverlay() {
   useEffect(() => {
     const m = map?.getMap();
     const beforeId = BIG_POINTS_BEFORE.find((id) => m?.getLayer(id));
-    overlay.setProps({
-      layers: tables.flatMap((l) => {
-        const d = drawn.get(l.id);
-        if (!d || !l.table) return [];
-        const length = lengths.get(l.id) ?? d.length;
-        return [
-          new ScatterplotLayer({
-            id: bigPointsLayerId(l.id),
-            ...(beforeId ? { beforeId } : {}),
-            visible: l.visible,
-            data: {
-              length,
-              attributes: { getPosition: { value: d.positions, size: 2 } },
-            },
-            coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-            coordinateOrigin: [d.origin[0], d.origin[1], 0],
-            radiusUnits: 'pixels',
-            getRadius: 2.5,
-            getFillColor: COLOR,
-            // Not deck.gl's picking: it draws every point again and reads the pixels back on
-            // each pointer move (seconds per move with 100,000 points in software WebGL). A
-            // click is answered from the columns instead (nearestDrawn).
-            pickable: false,
-          }),
-        ];
-      }),
+    const shown: BigPointsShown[] = tables.flatMap((l) => {
+      const d = drawn.get(l.id);
+      if (!d || !l.table) return [];
+      const length = lengths.get(l.id) ?? d.length;
+      return [{ layerId: l.id, name: l.name, visible: l.visible, drawn: d, length }];
     });
+    // What print / export draws (big-points-shown.ts): the same layers, built the same way.
+    setBigPointsShown(shown);
+    overlay.setProps({ layers: shown.map((l) => bigPointsLayer(l, beforeId)) });
   }, [overlay, map, tables, drawn, lengths]);
+  useEffect(() => () => setBigPointsShown([]), []);
 
   // A step of the year may take the picked point off the map: its popup closes with it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the year

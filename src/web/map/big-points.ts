@@ -6,6 +6,9 @@
 import type { PointTable } from '../../core/workspace/point-table.ts';
 import { LAYER } from './ids.ts';
 
+/** The colour of imported layers' points (#222255) at 200/255 opacity, as deck.gl takes it. */
+export const BIG_POINTS_RGBA: [number, number, number, number] = [34, 34, 85, 200];
+
 /** deck.gl layer ids: `big-points-<layer id>`. */
 export const BIG_POINTS_PREFIX = 'big-points-';
 export const bigPointsLayerId = (layerId: string) => `${BIG_POINTS_PREFIX}${layerId}`;

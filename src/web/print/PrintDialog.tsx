@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { bboxOf } from '../../core/analytics/validate.ts';
 import { exportFileName, isoDate } from '../../core/print/file-name.ts';
@@ -8,13 +8,14 @@ import { useCityFigures } from '../app/useCityFigures.ts';
 import { useRegionResults } from '../app/useRegionResults.ts';
 import { printLabel } from '../i18n/print-strings.ts';
 import { pick, translate } from '../i18n/useT.ts';
+import { bigPointsShown } from '../map/big-points-shown.ts';
 import { useAtlas } from '../state/store.ts';
 import { useThematic } from '../state/thematic-store.ts';
 import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { download } from '../ui/download.ts';
 import { useWorkspace } from '../workspace/store.ts';
 import { type ExportFormat, type ExportResult, runExport } from './export.ts';
-import { legendItems } from './legend-items.ts';
+import { importedLegend, legendItems } from './legend-items.ts';
 import { cityFigurePairs, regionFigurePairs, scorecardContent } from './pdf-content.ts';
 import { RenderError } from './render-map.ts';
 import './print.css';
@@ -22,7 +23,7 @@ import './print.css';
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string; fraction: number | null }
-  | { kind: 'done'; file: string; result: ExportResult }
+  | { kind: 'done'; file: string; result: ExportResult; legend: string[] }
   | { kind: 'error'; text: string };
 
 const FORMATS: Array<[ExportFormat, 'formatScreen' | 'formatA4' | 'formatA3' | 'formatPdf']> = [
@@ -126,10 +127,6 @@ function PrintForm({ onClose }: { onClose: () => void }) {
     if (region) setTitle(region.name);
   }, [region]);
 
-  const legend = useMemo(
-    () => legendItems({ lang, hidden, coverage: coverageOn, thematic }),
-    [lang, hidden, coverageOn, thematic],
-  );
   const figuresReady = region
     ? !regionResults.busy && regionResults.results.some((r) => r.id === region.id)
     : figures.status === 'done';
@@ -190,6 +187,14 @@ function PrintForm({ onClose }: { onClose: () => void }) {
     const ctrl = new AbortController();
     abort.current = ctrl;
     setStatus({ kind: 'busy', text: '…', fraction: null });
+    // Imported layers as drawn at this moment (a big layer's points: filter and year).
+    const legend = legendItems({
+      lang,
+      hidden,
+      coverage: coverageOn,
+      thematic,
+      imported: importedLegend(useWorkspace.getState().layers, bigPointsShown()),
+    });
     try {
       const result = await runExport(
         {
@@ -218,7 +223,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
         format === 'pdf' ? 'pdf' : 'png',
       );
       download(file, result.blob.type, result.blob);
-      setStatus({ kind: 'done', file, result });
+      setStatus({ kind: 'done', file, result, legend: legend.map((i) => i.label) });
     } catch (e) {
       if (e instanceof RenderError && e.kind === 'aborted') {
         setStatus({ kind: 'error', text: printLabel('cancelled', lang) });
@@ -314,6 +319,7 @@ function PrintForm({ onClose }: { onClose: () => void }) {
         data-state={status.kind}
         data-ms={status.kind === 'done' ? JSON.stringify(status.result.ms) : undefined}
         data-file={status.kind === 'done' ? status.file : undefined}
+        data-legend={status.kind === 'done' ? JSON.stringify(status.legend) : undefined}
       >
         {busy && (
           <>

@@ -11,7 +11,7 @@ export interface ComposeInput {
   page: ImagePage;
   layout: ImageLayout;
   /** The map, drawn into layout.map (scaled when it was rendered smaller). */
-  map: CanvasImageSource;
+  map: HTMLCanvasElement;
   title: string | null;
   subtitle: string;
   legendTitle: string;
@@ -184,7 +184,9 @@ export function composeImage(c: ComposeInput): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = c.page.px.width;
   canvas.height = c.page.px.height;
-  const ctx = canvas.getContext('2d');
+  // A canvas in memory, not on the GPU: its pixels are read back once, whole, to be encoded,
+  // and reading a GPU canvas back (in software WebGL, drawing it first) took 7 s for an A4 page.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas');
   // White to the last pixel (a fractional CSS size would leave a transparent edge, black in JPEG).
   ctx.fillStyle = '#ffffff';
@@ -193,7 +195,17 @@ export function composeImage(c: ComposeInput): HTMLCanvasElement {
   const fonts = pageFonts();
   const { layout } = c;
   const m = layout.map;
-  ctx.drawImage(c.map, m.x, m.y, m.width, m.height);
+  const s = c.page.scale;
+  if (Math.abs(c.map.width - m.width * s) <= 2 && Math.abs(c.map.height - m.height * s) <= 2) {
+    // Rendered at the page's resolution: copied pixel for pixel (the frame below covers the
+    // last pixel or two of rounding), not resampled (a fractional offset blurred every line).
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(c.map, Math.round(m.x * s), Math.round(m.y * s));
+    ctx.restore();
+  } else {
+    ctx.drawImage(c.map, m.x, m.y, m.width, m.height);
+  }
   ctx.strokeStyle = '#8a9099';
   ctx.lineWidth = 1;
   ctx.strokeRect(m.x + 0.5, m.y + 0.5, m.width - 1, m.height - 1);

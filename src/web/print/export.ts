@@ -18,6 +18,7 @@ import type { PdfContent } from '../../core/print/pdf-layout.ts';
 import { wrapText } from '../../core/print/pdf-layout.ts';
 import { metresPerPixel, scaleBar } from '../../core/print/scale-bar.ts';
 import { printLabel } from '../i18n/print-strings.ts';
+import { bigPointsShown, bigPointsToPrint } from '../map/big-points-shown.ts';
 import { liveMap } from '../map/live-map.ts';
 import type { Lang } from '../state/url.ts';
 import { composeImage, pageFonts } from './compose.ts';
@@ -72,6 +73,26 @@ function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Prom
   );
 }
 
+/**
+ * The page as a PNG (core/print/png.ts; canvas.toBlob took 17-24 s for an A4 or A3 page in
+ * software-rendered Chromium), with its resolution recorded when it is a paper size.
+ */
+async function pngBlob(
+  canvas: HTMLCanvasElement,
+  dpi: number | undefined,
+  ms: Record<string, number>,
+): Promise<Blob> {
+  const t0 = performance.now();
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  ms.readPixels = performance.now() - t0;
+  // Its own small chunk, loaded at the first PNG export.
+  const { encodePng } = await import('../../core/print/png.ts');
+  const png = await encodePng(pixels, canvas.width, canvas.height, dpi ? { dpi } : {});
+  return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+}
+
 /** The map image of `page`: the map rendered offscreen and composed with everything else. */
 async function makeImage(
   req: ExportRequest,
@@ -118,11 +139,19 @@ async function makeImage(
     center: [center.lng, center.lat],
     zoom,
     ...(req.bounds ? { bounds: req.bounds } : {}),
+    // The big point layers as the live map draws them now (on, filtered, up to the year).
+    points: bigPointsToPrint(bigPointsShown()),
     signal,
     timeoutMs: RENDER_TIMEOUT_MS,
   });
   // Until idle and read back (the offscreen map is removed later, render-map.ts).
   ms.mapIdle = r.ms;
+  ms.mapStyle = r.styleMs;
+  ms.mapFirstFrame = r.firstFrameMs;
+  // A count, not ms: the print-sized frames drawn until the copy.
+  ms.mapFrames = r.frames;
+  ms.mapDraftFrames = r.draftFrames;
+  ms.mapDraft = r.draftMs;
   ms.map = performance.now() - tMap;
   check(signal);
   const warning =
@@ -200,7 +229,7 @@ export async function runExport(
         : paperPage(req.format, req.orientation, PRINT_DPI);
     const { canvas, warning } = await makeImage(req, page, true, req.footer, onStep, signal, ms);
     const t1 = performance.now();
-    const blob = await toBlob(canvas, 'image/png');
+    const blob = await pngBlob(canvas, req.format === 'screen' ? undefined : PRINT_DPI, ms);
     ms.encode = performance.now() - t1;
     // A Cancel clicked while the page was busy drawing arrives now: nothing is saved.
     check(signal);

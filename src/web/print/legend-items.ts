@@ -1,8 +1,10 @@
 import { CATEGORIES } from '../../core/ledger/model.ts';
 import type { LegendItem } from '../../core/print/legend.ts';
+import type { ImportedLayer } from '../../core/workspace/model.ts';
 import { printLabel } from '../i18n/print-strings.ts';
 import { CATEGORY_LABELS, publicLabel } from '../i18n/strings.ts';
 import { translate } from '../i18n/useT.ts';
+import type { BigPointsShown } from '../map/big-points-shown.ts';
 import { CATEGORY_STYLE, COLORS } from '../map/palette.ts';
 import type { ThematicLegend } from '../state/thematic-legend.ts';
 import type { Lang, LayerKey } from '../state/url.ts';
@@ -14,7 +16,36 @@ export interface LegendState {
   coverage: boolean;
   /** The thematic map's legend when one is drawn (state/thematic-store.ts), else null. */
   thematic?: ThematicLegend | null;
+  /** The imported layers that are on, in the workspace's order. */
+  imported?: readonly ImportedLegend[];
 }
+
+export interface ImportedLegend {
+  name: string;
+  kind: 'points' | 'features';
+  /** A big point layer's points on the map (filtered, up to the timeline's year). */
+  shown?: number;
+}
+
+/**
+ * The imported layers that are on, for the legend: a big point layer (a table) with the number of
+ * its points the map shows (`shown`: what the live map draws, big-points-shown.ts).
+ */
+export function importedLegend(
+  layers: readonly ImportedLayer[],
+  shown: readonly BigPointsShown[],
+): ImportedLegend[] {
+  return layers
+    .filter((l) => l.visible)
+    .map((l) => {
+      if (!l.table) return { name: l.name, kind: l.kind };
+      const s = shown.find((x) => x.layerId === l.id);
+      return { name: l.name, kind: 'points', shown: s ? Math.min(s.length, s.drawn.length) : 0 };
+    });
+}
+
+/** Imported layers' colour on the map (WorkspaceLayers.tsx, big-points.ts). */
+const IMPORTED_COLOR = '#222255';
 
 /** Opacity of the thematic fills on the map (map/thematic-layers.ts). */
 const THEMATIC_OPACITY = 0.78;
@@ -95,6 +126,24 @@ export function legendItems(s: LegendState): LegendItem[] {
       symbol: { kind: 'line', color: COLORS.boundaryLine },
       label: translate(s.lang, 'legendBoundary'),
     });
+  }
+  if (s.imported?.length) {
+    items.push({ symbol: { kind: 'heading' }, label: printLabel('legendImported', s.lang) });
+    for (const l of s.imported) {
+      items.push({
+        symbol:
+          l.kind === 'points'
+            ? { kind: 'point', color: IMPORTED_COLOR }
+            : { kind: 'fill', color: IMPORTED_COLOR, opacity: 0.15, outline: IMPORTED_COLOR },
+        label:
+          l.shown === undefined
+            ? l.name
+            : printLabel('legendImportedPoints', s.lang, {
+                name: l.name,
+                n: l.shown.toLocaleString(s.lang === 'zh' ? 'zh-CN' : 'en-US'),
+              }),
+      });
+    }
   }
   if (s.coverage) {
     items.push({
