@@ -14,6 +14,7 @@ import { FORMAT_PROBLEM_ZH } from './problems-formats-zh.ts';
 import { LEDGER_PROBLEM_ZH } from './problems-ledger-zh.ts';
 import { SCHEMA_PROBLEM_ZH, SCHEMA_TERMS_ZH, TERM_PARAMS } from './problems-schema-zh.ts';
 import { formatNumber } from './useT.ts';
+import { allowedValuesIn } from './values.ts';
 
 /** Chinese for every coded message; `{name}` as in the English template. */
 export const PROBLEM_ZH: Record<MessageCode, string> = {
@@ -104,6 +105,7 @@ function fillZh(code: MessageCode, params: MessageParams, prefix: string): strin
   return PROBLEM_ZH[code].replace(/\{(\w+)\}/g, (all, name: string) => {
     const v = valueZh(params, `${prefix}${name}`);
     if (v === undefined) return all;
+    if (code === 'zod_expected_one_of' && name === 'values') return allowedValuesIn(v, 'zh');
     return TERM_PARAMS.has(name) && Object.hasOwn(SCHEMA_TERMS_ZH, v) ? SCHEMA_TERMS_ZH[v]! : v;
   });
 }

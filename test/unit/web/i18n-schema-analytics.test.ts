@@ -127,8 +127,11 @@ describe('ledger rows and edits refused: coded, worded in Chinese', () => {
     const lines = r.issues.map(formatProblem);
     expect(lines).toContain('initiatives.csv (row 2, id "tz-a", end_year): is before start_year');
     expect(lines).toContain('initiatives.csv (row 5, id "tz-b", lon): is out of range (-180..180)');
-    expect(r.issues.find((i) => i.field === 'category')?.reason).toMatch(
-      /^Invalid option: expected one of "transport"\|/,
+    const category = r.issues.find((i) => i.field === 'category');
+    expect(category?.reason).toMatch(/^Invalid option: expected one of "transport"\|/);
+    // The allowed values by their Chinese labels, each with the value the file must contain.
+    expect(reasonIn(category!, 'zh')).toMatch(
+      /^不是可选的值：应为 交通（"transport"）、园林绿地（"green_space"）、/,
     );
     const early = r.issues.find((i) => i.id === 'tz-a' && i.field === 'end_year');
     expect(formatProblemIn(early!, 'zh')).toBe(
