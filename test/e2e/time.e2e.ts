@@ -156,6 +156,21 @@ describe('the timeline', () => {
     await openTimeline(atlas);
     expect(await atlas.page.textContent('[data-testid="time-panel"]')).toContain('截至 2009 年底');
     await atlas.screenshot(`${SHOTS}/time-layer-2009-zh.png`);
+    // The column chosen for a layer is kept in this browser: taken off the timeline, it stays off
+    // after a reload (the layer itself comes back from storage).
+    await atlas.page.locator('[data-testid="time-layer"] select').selectOption('');
+    await atlas.page.waitForTimeout(600);
+    await atlas.reload();
+    await openTimeline(atlas);
+    await expect
+      .poll(
+        async () => {
+          const sel = atlas.page.locator('[data-testid="time-layer"] select');
+          return (await sel.count()) > 0 ? sel.inputValue() : 'no layer yet';
+        },
+        { timeout: 90_000 },
+      )
+      .toBe('');
     expect(atlas.errors).toEqual([]);
-  });
+  }, 240_000);
 });
