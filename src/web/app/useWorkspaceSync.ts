@@ -4,6 +4,7 @@ import { formatProblemIn } from '../i18n/problems.ts';
 import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
 import { type LocalText, useAtlas } from '../state/store.ts';
+import { useTime } from '../state/time-store.ts';
 import { parseUrlState } from '../state/url.ts';
 import {
   clearWorkspace,
@@ -93,5 +94,7 @@ function keepForSession(refused: readonly Refused[]): void {
 /** Removes every region and imported layer, here and in storage. */
 export async function clearAllWork(): Promise<void> {
   useWorkspace.setState({ regions: [], layers: [], editing: null, drawMode: null, report: null });
+  // The timeline's column choices were about those layers (kept in this browser too).
+  useTime.setState({ columns: {} });
   await clearWorkspace();
 }
