@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Atlas, withAtlas } from './driver.ts';
+import { importedPointsDrawn } from './time-actions.ts';
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -10,16 +11,7 @@ describe("the analyst's workspace in Chromium", () => {
     // 12 good rows (经度/纬度 headers) and 2 broken ones, reported by row.
     const report = await atlas.importFile('test/fixtures/e2e/sites.csv');
     expect(report).toMatch(/sites\.csv: 12 loaded \(of 14\), 2 problems/);
-    const layerPoints = async () =>
-      (await atlas?.page.evaluate(() => {
-        const map = window.__atlasMap;
-        const ids =
-          map
-            ?.getStyle()
-            .layers.map((l) => l.id)
-            .filter((id) => /^import-.*-points$/.test(id)) ?? [];
-        return map?.queryRenderedFeatures({ layers: ids }).length ?? 0;
-      })) ?? 0;
+    const layerPoints = () => importedPointsDrawn(atlas);
     expect(await layerPoints()).toBe(12);
     expect(await atlas.page.textContent('[data-testid="imported-layers"]')).toMatch(
       /sites\.csv \(12 rows\)/,
