@@ -1,7 +1,7 @@
 /**
  * `npm run bench:browser [-- --runs 5] [--only NAME] [--no-readme] [--port 4432] [--dist dist]`
  *
- * The built app (dist/, served by `vite preview`, compressed as it serves it) in Debian's
+ * The built app (dist/, served as the app's server serves it: precompressed brotli) in Debian's
  * Chromium (/usr/bin/chromium, headless, software WebGL through SwiftShader), offline: every
  * request that is not to localhost is refused. Each scenario is a module in bench/browser/ that
  * exports `scenario` (bench/browser/types.ts); every run gets a fresh browser context (nothing
@@ -13,9 +13,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS, OFFLINE_ARGS } from '../scripts/chromium.ts';
+import { browserQuiet } from './browser/quiet.ts';
 import type { Measurement, Scenario } from './browser/types.ts';
 
 const { values } = parseArgs({
@@ -62,10 +65,15 @@ function median(xs: number[]): number {
 }
 
 const scenarios = await loadScenarios();
-const server = await preview({
-  logLevel: 'silent',
-  build: { outDir: values.dist },
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+// dist/ as the app's own server sends it (server/static.ts): Hono's serveStatic with the build's
+// brotli copies (scripts/vite/precompress.ts). vite preview compressed the 1.9 MB bundle on every
+// request, about 0.3 s of the first map that no real host spends.
+const app = new Hono();
+app.use('*', serveStatic({ root: values.dist, precompressed: true }));
+const server = serve({ fetch: app.fetch, port: PORT, hostname: '127.0.0.1' });
+await new Promise<void>((resolve, reject) => {
+  server.once('listening', () => resolve());
+  server.once('error', reject);
 });
 const baseUrl = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({
@@ -89,6 +97,8 @@ try {
       // tsx (esbuild, keepNames) wraps named functions in the scenarios' page code in __name().
       await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       const page = await context.newPage();
+      const settled = await browserQuiet(browser);
+      if (settled >= 10_000) problems.push(`${s.name} run ${run + 1}: the browser never settled`);
       const errors: string[] = [];
       // Outside requests fail in the browser (OFFLINE_ARGS); any that was tried is a problem.
       page.on('requestfailed', (req) => {
@@ -123,15 +133,15 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
   rmSync(tmpDir, { recursive: true, force: true });
 }
 
 const lines = [
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}, ` +
     `Chromium ${version} headless with software WebGL (SwiftShader), every non-localhost request ` +
-    `refused; dist/ served by vite preview (compressed); ${RUNS} runs per scenario unless stated, ` +
-    `a fresh browser context each; median (range); load average ${LOAD_BEFORE} before the run ` +
+    `refused; dist/ served with the build's brotli files; ${RUNS} runs per scenario unless stated, ` +
+    `a fresh browser context each, started once the new window's own start-up is done; median (range); load average ${LOAD_BEFORE} before the run ` +
     '(other work on the machine skews every figure).',
   '',
   '| what | goal | measured: median (range) | |',
