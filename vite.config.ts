@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { atlasApi } from './scripts/vite/api.ts';
+import { precompress } from './scripts/vite/precompress.ts';
 import { serveData } from './scripts/vite/serve-data.ts';
 
 export default defineConfig({
-  plugins: [react(), serveData(), atlasApi()],
+  plugins: [react(), serveData(), atlasApi(), precompress()],
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -53,7 +53,9 @@ export function mountStatic(app: Hono<AppEnv>, opts: { distDir: string; dataDir:
   app.use('*', async (c, next) => {
     // index.html goes out marked (below), so the app knows the API is there.
     if (c.req.path.startsWith('/api/') || /^\/(index\.html)?$/.test(c.req.path)) return next();
-    return serveStatic<AppEnv>({ root: dist })(c, next);
+    // The build writes .br and .gz copies (scripts/vite/precompress.ts): sent to a browser that
+    // accepts them, with Vary: Accept-Encoding.
+    return serveStatic<AppEnv>({ root: dist, precompressed: true })(c, next);
   });
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/data/')) return next();
