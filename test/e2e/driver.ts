@@ -74,6 +74,11 @@ export class Atlas {
   async waitForData(): Promise<void> {
     await this.page.waitForSelector('[data-testid="app"][data-loaded="true"]', { timeout: 30_000 });
     await this.waitForMapIdle();
+    // The ledger renders its first rows until the map's first idle, then all of them.
+    await this.page.waitForSelector('[data-testid="ledger"][data-rows="all"]', {
+      state: 'attached',
+      timeout: 15_000,
+    });
   }
 
   async waitForMapIdle(): Promise<void> {

@@ -17,6 +17,30 @@ const firstMap = new Promise<void>((resolve) => {
   drawn = resolve;
 });
 
+/** Whether the map has been idle once (see afterFirstIdle). */
+export function firstIdleSeen(): boolean {
+  return isIdle;
+}
+
+let idled: () => void = () => {};
+let isIdle = false;
+const firstIdle = new Promise<void>((resolve) => {
+  idled = () => {
+    isIdle = true;
+    resolve();
+  };
+});
+
+/**
+ * Resolves at the map's first `idle` after it loaded (every source and tile in, whatever is on
+ * it), or once the first map is drawn, or AT_MOST_MS after the first call. Unlike afterFirstMap
+ * it does not wait for boundaries and projects to be on screen (they may be hidden or filtered
+ * out).
+ */
+export function afterFirstIdle(): Promise<void> {
+  return Promise.race([firstIdle, afterFirstMap()]);
+}
+
 /**
  * Resolves once the first map is drawn (or AT_MOST_MS after the first call): the analytics
  * worker starts then, so its download, start and layer indexing do not compete with the first
@@ -29,6 +53,7 @@ export function afterFirstMap(): Promise<void> {
 export function markFirstMap(map: MapLibreMap): void {
   if (performance.getEntriesByName(FIRST_MAP_MARK).length > 0) return;
   const onIdle = () => {
+    idled();
     const layers = [LAYER.boundaryFill, LAYER.points, LAYER.clusters].filter((id) =>
       map.getLayer(id),
     );

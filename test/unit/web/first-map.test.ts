@@ -1,6 +1,12 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { afterFirstMap, FIRST_MAP_MARK, markFirstMap } from '../../../src/web/map/first-map.ts';
+import {
+  afterFirstIdle,
+  afterFirstMap,
+  FIRST_MAP_MARK,
+  firstIdleSeen,
+  markFirstMap,
+} from '../../../src/web/map/first-map.ts';
 import { LAYER } from '../../../src/web/map/ids.ts';
 
 /** Just enough of a MapLibre map: layers present, features "rendered", idle listeners. */
@@ -29,7 +35,11 @@ describe('first-map mark', () => {
     performance.clearMarks(FIRST_MAP_MARK);
     const m = fakeMap([LAYER.boundaryFill, LAYER.points, LAYER.clusters]);
     markFirstMap(m.map);
+    expect(firstIdleSeen()).toBe(false);
     m.idle([]); // the basemap alone
+    // The first idle is enough for work that waits for the map to settle (the ledger's rows).
+    expect(firstIdleSeen()).toBe(true);
+    await afterFirstIdle();
     m.idle([LAYER.boundaryFill]); // boundaries, no projects yet
     m.idle([LAYER.points]); // projects, no boundaries yet
     expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
