@@ -116,27 +116,10 @@ export async function imageStats(
   area: { x: number; y: number; w: number; h: number },
   small?: { maxWidth: number },
 ): Promise<PixelStats & { small: string | null }> {
-  const page = await helperPage(atlas);
-  try {
-    const b64 = readFileSync(path).toString('base64');
-    return await page.evaluate(
-      async ({ b64, area, small }) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const c = document.createElement('canvas');
-        c.width = bmp.width;
-        c.height = bmp.height;
-        const ctx = c.getContext('2d');
-        if (!ctx) throw new Error('no 2d');
-        ctx.drawImage(bmp, 0, 0);
-        const x = Math.round(area.x * bmp.width);
-        const y = Math.round(area.y * bmp.height);
-        const data = ctx.getImageData(
-          x,
-          y,
-          Math.round(area.w * bmp.width),
-          Math.round(area.h * bmp.height),
-        ).data;
+  return withPngArea(atlas, path, area, (page) =>
+    page.evaluate(
+      ({ small }) => {
+        const { data, bitmap: bmp } = (window as unknown as { __png: PngArea }).__png;
         const colours = new Set<number>();
         let inked = 0;
         let n = 0;
@@ -162,8 +145,58 @@ export async function imageStats(
         }
         return { colours: colours.size, inked: inked / Math.max(1, n), small: smallUrl };
       },
-      { b64, area, small: small ?? null },
+      { small: small ?? null },
+    ),
+  );
+}
+
+/** The pixels of a PNG's area, kept in the helper page by withPngArea (window.__png). */
+interface PngArea {
+  /** RGBA of the area, row by row. */
+  data: Uint8ClampedArray;
+  /** The area's size in pixels. */
+  w: number;
+  h: number;
+  /** The whole image. */
+  bitmap: ImageBitmap;
+}
+
+/**
+ * Decodes the PNG at `path` in a helper page, keeps `area` (fractions of the image) there as
+ * `window.__png` (PngArea), and runs `analyse` on that page (its own page.evaluate reads it).
+ */
+async function withPngArea<T>(
+  atlas: Atlas,
+  path: string,
+  area: { x: number; y: number; w: number; h: number },
+  analyse: (page: Page) => Promise<T>,
+): Promise<T> {
+  const page = await helperPage(atlas);
+  try {
+    const b64 = readFileSync(path).toString('base64');
+    await page.evaluate(
+      async ({ b64, area }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bitmap.width;
+        c.height = bitmap.height;
+        const ctx = c.getContext('2d');
+        if (!ctx) throw new Error('no 2d');
+        ctx.drawImage(bitmap, 0, 0);
+        const w = Math.round(area.w * bitmap.width);
+        const h = Math.round(area.h * bitmap.height);
+        const { data } = ctx.getImageData(
+          Math.round(area.x * bitmap.width),
+          Math.round(area.y * bitmap.height),
+          w,
+          h,
+        );
+        (window as unknown as { __png: PngArea }).__png = { data, w, h, bitmap };
+      },
+      { b64, area },
     );
+    return await analyse(page);
   } finally {
     await page.close();
   }
@@ -254,55 +287,33 @@ export async function pointInk(
   path: string,
   area: { x: number; y: number; w: number; h: number },
 ): Promise<PointInk> {
-  const page = await helperPage(atlas);
-  try {
-    const b64 = readFileSync(path).toString('base64');
-    return await page.evaluate(
-      async ({ b64, area }) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const c = document.createElement('canvas');
-        c.width = bmp.width;
-        c.height = bmp.height;
-        const ctx = c.getContext('2d');
-        if (!ctx) throw new Error('no 2d');
-        ctx.drawImage(bmp, 0, 0);
-        const w = Math.round(area.w * bmp.width);
-        const h = Math.round(area.h * bmp.height);
-        const d = ctx.getImageData(
-          Math.round(area.x * bmp.width),
-          Math.round(area.y * bmp.height),
-          w,
-          h,
-        ).data;
-        const isPoint = (i: number) => {
-          const r = d[i] ?? 255;
-          const g = d[i + 1] ?? 255;
-          const b = d[i + 2] ?? 255;
-          // Blue over green too: the dashed outlines' dark teal edges are not points.
-          return r < 90 && g < 90 && b > r + 25 && b > g + 20 && b < 150;
-        };
-        let n = 0;
-        const runs: number[] = [];
-        for (let y = 0; y < h; y++) {
-          let run = 0;
-          for (let x = 0; x < w; x++) {
-            if (isPoint(4 * (y * w + x))) {
-              n++;
-              run++;
-            } else if (run) {
-              runs.push(run);
-              run = 0;
-            }
+  return withPngArea(atlas, path, area, (page) =>
+    page.evaluate(() => {
+      const { data: d, w, h } = (window as unknown as { __png: PngArea }).__png;
+      const isPoint = (i: number) => {
+        const r = d[i] ?? 255;
+        const g = d[i + 1] ?? 255;
+        const b = d[i + 2] ?? 255;
+        // Blue over green too: the dashed outlines' dark teal edges are not points.
+        return r < 90 && g < 90 && b > r + 25 && b > g + 20 && b < 150;
+      };
+      let n = 0;
+      const runs: number[] = [];
+      for (let y = 0; y < h; y++) {
+        let run = 0;
+        for (let x = 0; x < w; x++) {
+          if (isPoint(4 * (y * w + x))) {
+            n++;
+            run++;
+          } else if (run) {
+            runs.push(run);
+            run = 0;
           }
-          if (run) runs.push(run);
         }
-        runs.sort((a, b) => a - b);
-        return { share: n / Math.max(1, w * h), medianRun: runs[runs.length >> 1] ?? 0 };
-      },
-      { b64, area },
-    );
-  } finally {
-    await page.close();
-  }
+        if (run) runs.push(run);
+      }
+      runs.sort((a, b) => a - b);
+      return { share: n / Math.max(1, w * h), medianRun: runs[runs.length >> 1] ?? 0 };
+    }),
+  );
 }

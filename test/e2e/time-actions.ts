@@ -111,18 +111,28 @@ export async function layerListedRows(atlas: Atlas, name: string): Promise<numbe
   return item.locator('[data-testid="layer-table"] tbody tr').count();
 }
 
-/** Points of the GeoJSON layers MapLibre rendered (big layers are drawn by deck.gl). */
-export async function importedPointsDrawn(atlas: Atlas): Promise<number> {
+/** Features MapLibre rendered in the imported GeoJSON layers whose ids end in `-<kind>`. */
+async function importedRendered(
+  atlas: Atlas,
+  kind: 'points' | 'fill',
+): Promise<{ name: string }[]> {
   await atlas.waitForMapIdle();
-  return atlas.page.evaluate(() => {
+  return atlas.page.evaluate((k) => {
     const map = window.__atlasMap;
     const ids =
       map
         ?.getStyle()
         .layers.map((l) => l.id)
-        .filter((id) => /^import-.*-points$/.test(id)) ?? [];
-    return map?.queryRenderedFeatures({ layers: ids }).length ?? 0;
-  });
+        .filter((id) => id.startsWith('import-') && id.endsWith(`-${k}`)) ?? [];
+    return (map?.queryRenderedFeatures({ layers: ids }) ?? []).map((f) => ({
+      name: String(f.properties.name),
+    }));
+  }, kind);
+}
+
+/** Points of the GeoJSON layers MapLibre rendered (big layers are drawn by deck.gl). */
+export async function importedPointsDrawn(atlas: Atlas): Promise<number> {
+  return (await importedRendered(atlas, 'points')).length;
 }
 
 /** The first region's point count once the Regions panel has it (after a change: polls). */
@@ -138,17 +148,6 @@ export async function regionCount(atlas: Atlas): Promise<string> {
 
 /** Names of the GeoJSON layers' polygons MapLibre rendered (each once, sorted). */
 export async function importedAreasDrawn(atlas: Atlas): Promise<string[]> {
-  await atlas.waitForMapIdle();
-  return atlas.page.evaluate(() => {
-    const map = window.__atlasMap;
-    const ids =
-      map
-        ?.getStyle()
-        .layers.map((l) => l.id)
-        .filter((id) => /^import-.*-fill$/.test(id)) ?? [];
-    const names = (map?.queryRenderedFeatures({ layers: ids }) ?? []).map((f) =>
-      String(f.properties.name),
-    );
-    return [...new Set(names)].sort();
-  });
+  const names = (await importedRendered(atlas, 'fill')).map((f) => f.name);
+  return [...new Set(names)].sort();
 }

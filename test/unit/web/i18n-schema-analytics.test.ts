@@ -26,6 +26,7 @@ import { formatProblemIn, PROBLEM_ZH, reasonZh } from '../../../src/web/i18n/pro
 import { reasonIn } from '../../../src/web/i18n/reason-in.ts';
 import { fieldErrorText } from '../../../src/web/ui/edit/field-error-text.ts';
 import { fromForm, toForm } from '../../../src/web/ui/edit/form-model.ts';
+import { rectFeature } from '../analytics/helpers.ts';
 
 interface Coded {
   reason: string;
@@ -239,23 +240,9 @@ describe('ledger rows and edits refused: coded, worded in Chinese', () => {
   });
 });
 
-const square = (id: string, lon: number, lat: number, d: number) => ({
-  type: 'Feature' as const,
-  id,
-  properties: { id },
-  geometry: {
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + d, lat],
-        [lon + d, lat + d],
-        [lon, lat + d],
-        [lon, lat],
-      ],
-    ],
-  },
-});
+/** A square of side d° from (lon, lat): the analytics tests' rectangle. */
+const square = (id: string, lon: number, lat: number, d: number) =>
+  rectFeature(id, lon, lat, lon + d, lat + d);
 
 const BAD_PARKS = [
   { type: 'Feature', id: 'none', properties: {}, geometry: null },
