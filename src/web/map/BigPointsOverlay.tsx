@@ -1,7 +1,7 @@
 /**
- * Big imported point layers (tables) drawn by deck.gl's ScatterplotLayer from binary attributes,
- * interleaved with MapLibre (@deck.gl/maplibre's MapLibreOverlay) under the parks, projects and
- * regions. A click on a point shows its row (looked up by position in the columns, as text).
+ * Big imported point layers (tables) drawn by a deck.gl layer (point-sprite-layer.ts, one WebGL
+ * point per row) from binary attributes, interleaved with MapLibre (@deck.gl/maplibre's
+ * MapLibreOverlay) under the parks, projects and regions. A click on a point shows its row (looked up by position in the columns, as text).
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useEffect, useMemo, useState } from 'react';
