@@ -70,6 +70,31 @@ describe('Planning Atlas in Chromium, offline', () => {
     await atlas.screenshot('docs/screenshot.png');
   });
 
+  it('draws its layers in a fixed order, and starts terra-draw only to draw', async () => {
+    atlas = await app.open();
+    const layerIds = () =>
+      atlas.page.evaluate(() => window.__atlasMap?.getStyle().layers.map((l) => l.id) ?? []);
+    const ids = await layerIds();
+    // Bottom to top, whichever data came first (src/web/map/slots.ts).
+    const order = [
+      'land-fill',
+      'boundary-fill',
+      'green-fill',
+      'initiative-clusters',
+      'initiative-points',
+      'city-labels',
+      'site-unknown-marker',
+    ].map((id) => [id, ids.indexOf(id)] as const);
+    expect(order.filter(([, i]) => i < 0)).toEqual([]);
+    expect(order).toEqual([...order].sort((a, b) => a[1] - b[1]));
+    // terra-draw's sources and layers join the map only when drawing starts.
+    expect(ids.filter((id) => id.startsWith('td-'))).toEqual([]);
+    await atlas.page.click('[data-testid="draw-rectangle"]');
+    await atlas.page.waitForSelector('[data-draw-mode="rectangle"]', { timeout: 30_000 });
+    expect((await layerIds()).filter((id) => id.startsWith('td-')).length).toBeGreaterThan(0);
+    expect(atlas.errors).toEqual([]);
+  });
+
   it('draws Latin and Chinese labels from local fonts (no glyph server)', async () => {
     atlas = await app.open('?lang=zh');
     expect(await atlas.page.textContent('h1')).toBe('规划地图集');

@@ -13,7 +13,7 @@ import { useAtlas } from '../state/store.ts';
 import { useLayerTimes } from '../ui/time/TimeLayers.tsx';
 import { useWorkspace } from '../workspace/store.ts';
 import { useTableViews } from '../workspace/table-views.ts';
-import { BIG_POINTS_BEFORE, type DrawnPoints, drawnPoints, nearestDrawn } from './big-points.ts';
+import { type DrawnPoints, drawnPoints, nearestDrawn } from './big-points.ts';
 import { bigPointsLayer } from './big-points-layer.ts';
 import { type BigPointsShown, setBigPointsShown } from './big-points-shown.ts';
 
@@ -62,8 +62,6 @@ export function BigPointsOverlay() {
   }, [drawn, times, year]);
 
   useEffect(() => {
-    const m = map?.getMap();
-    const beforeId = BIG_POINTS_BEFORE.find((id) => m?.getLayer(id));
     const shown: BigPointsShown[] = tables.flatMap((l) => {
       const d = drawn.get(l.id);
       if (!d || !l.table) return [];
@@ -72,8 +70,8 @@ export function BigPointsOverlay() {
     });
     // What print / export draws (big-points-shown.ts): the same layers, built the same way.
     setBigPointsShown(shown);
-    overlay.setProps({ layers: shown.map((l) => bigPointsLayer(l, beforeId)) });
-  }, [overlay, map, tables, drawn, lengths]);
+    overlay.setProps({ layers: shown.map((l) => bigPointsLayer(l)) });
+  }, [overlay, tables, drawn, lengths]);
   useEffect(() => () => setBigPointsShown([]), []);
 
   // A step of the year may take the picked point off the map: its popup closes with it.

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
-import { Layer, Source, useMap } from 'react-map-gl/maplibre';
+import { Layer, Source } from 'react-map-gl/maplibre';
 import { useGreen } from '../state/green-store.ts';
 import { useAtlas } from '../state/store.ts';
 import {
@@ -10,13 +10,13 @@ import {
   placeMarker,
   whatIfPark,
 } from './coverage-layers.ts';
-import { LAYER, SOURCE } from './ids.ts';
+import { SOURCE } from './ids.ts';
+import { SLOT } from './slots.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The green-access view on the map: gaps, service areas, and the place asked about. */
 export function CoverageLayers() {
-  const { current: map } = useMap();
   const on = useAtlas((s) => s.coverageRule !== null);
   const hasBoundaries = useAtlas((s) => s.data?.boundaries != null);
   const place = useAtlas((s) => s.place);
@@ -42,9 +42,8 @@ export function CoverageLayers() {
     [place, answer],
   );
   if (!on || !hasBoundaries) return null;
-  // Added after the data layers (coverage comes later), the areas would cover the parks, the
-  // projects, the city names and the site-unknown markers: they go under the parks instead.
-  const under = map?.getMap().getLayer(LAYER.greenFill) ? { beforeId: LAYER.greenFill } : {};
+  // Under the parks, the projects, the city names and the site-unknown markers (slots.ts).
+  const under = { beforeId: SLOT.analysis };
   return (
     <>
       <Layer {...gap} {...under} />
@@ -57,10 +56,10 @@ export function CoverageLayers() {
         type="geojson"
         data={whatIf ? { type: 'FeatureCollection', features: [whatIf] } : EMPTY}
       >
-        <Layer {...whatIfPark} />
+        <Layer {...whatIfPark} beforeId={SLOT.marks} />
       </Source>
       <Source id={SOURCE.place} type="geojson" data={placeData}>
-        <Layer {...placeMarker} />
+        <Layer {...placeMarker} beforeId={SLOT.marks} />
       </Source>
     </>
   );

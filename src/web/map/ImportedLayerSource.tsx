@@ -12,22 +12,18 @@ import { layerUrl } from '../workspace/layer-urls.ts';
 import { timedLayerUrl } from '../workspace/timed-layer-urls.ts';
 import { asOfFilter } from './imported-time.ts';
 import { perFeature } from './layers.ts';
+import { SLOT } from './slots.ts';
 import { layerYearColumn } from './timed-points.ts';
 
 const LAYER_COLOR = '#222255';
 
-export function ImportedLayerSource({
-  layer: l,
-  beforeId,
-}: {
-  layer: ImportedLayer;
-  beforeId: string | undefined;
-}) {
+export function ImportedLayerSource({ layer: l }: { layer: ImportedLayer }) {
   const year = useAtlas((s) => s.filters.year);
   const chosen = useTime((s) => s.columns[l.id]);
   // Only once a year is set is the layer's data remade with its years (timed-layer-urls.ts).
   const column = year === null ? null : layerYearColumn(l, chosen);
-  const under = beforeId ? { beforeId } : {};
+  // Under the parks, projects and regions (slots.ts).
+  const under = { beforeId: SLOT.imported };
   const visibility = l.visible ? 'visible' : 'none';
   const text = l.filter?.text.trim().toLowerCase() ?? '';
   // Same rule as passesLayerFilter: the column's text contains the filter text.

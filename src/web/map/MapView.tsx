@@ -36,6 +36,7 @@ import { MeasureLayer } from './MeasureLayer.tsx';
 import { MAP_LOCALE } from './map-locale.ts';
 import { SheetPadding } from './SheetPadding.tsx';
 import { groupSiteUnknown, siteUnknownMarkers } from './site-unknown.ts';
+import { SLOT } from './slots.ts';
 import { ThematicLayers } from './ThematicLayers.tsx';
 import { underWayRing } from './time-layers.ts';
 import { useSelectionFeature } from './useSelectionFeature.ts';
@@ -235,20 +236,21 @@ export function MapView() {
         <SheetPadding />
         {data?.boundaries && (
           <Source id={SOURCE.boundaries} type="geojson" data={data.boundaries} promoteId="id">
-            <Layer {...L.boundaryFill} layout={vis('boundaries')} />
-            <Layer {...L.boundaryLine} layout={vis('boundaries')} />
+            <Layer {...L.boundaryFill} layout={vis('boundaries')} beforeId={SLOT.areas} />
+            <Layer {...L.boundaryLine} layout={vis('boundaries')} beforeId={SLOT.areas} />
           </Source>
         )}
         <CoverageLayers />
         <ThematicLayers />
         {data?.green && (
           <Source id={SOURCE.green} type="geojson" data={data.green} promoteId="id">
-            <Layer {...L.greenFill} layout={vis('green')} />
-            <Layer {...L.greenLine} layout={vis('green')} />
-            <Layer {...L.greenSchematicLine} layout={vis('green')} />
+            <Layer {...L.greenFill} layout={vis('green')} beforeId={SLOT.parks} />
+            <Layer {...L.greenLine} layout={vis('green')} beforeId={SLOT.parks} />
+            <Layer {...L.greenSchematicLine} layout={vis('green')} beforeId={SLOT.parks} />
             <Layer
               {...L.greenLabels(lang)}
               layout={{ ...L.greenLabels(lang).layout, ...vis('green') }}
+              beforeId={SLOT.parks}
             />
           </Source>
         )}
@@ -261,11 +263,19 @@ export function MapView() {
           clusterRadius={30}
           clusterMaxZoom={7}
         >
-          <Layer {...L.clusters} layout={vis('initiatives')} />
-          <Layer {...L.clusterCount} layout={{ ...L.clusterCount.layout, ...vis('initiatives') }} />
-          <Layer {...underWayRing} layout={vis('initiatives')} />
-          <Layer {...L.points} layout={vis('initiatives')} />
-          <Layer {...L.pointCodes} layout={{ ...L.pointCodes.layout, ...vis('initiatives') }} />
+          <Layer {...L.clusters} layout={vis('initiatives')} beforeId={SLOT.projects} />
+          <Layer
+            {...L.clusterCount}
+            layout={{ ...L.clusterCount.layout, ...vis('initiatives') }}
+            beforeId={SLOT.projects}
+          />
+          <Layer {...underWayRing} layout={vis('initiatives')} beforeId={SLOT.projects} />
+          <Layer {...L.points} layout={vis('initiatives')} beforeId={SLOT.projects} />
+          <Layer
+            {...L.pointCodes}
+            layout={{ ...L.pointCodes.layout, ...vis('initiatives') }}
+            beforeId={SLOT.projects}
+          />
         </Source>
         {/* City names above the projects' clusters and points, so none is hidden under them. */}
         {data && (
@@ -273,6 +283,7 @@ export function MapView() {
             <Layer
               {...L.cityLabels(lang)}
               layout={{ ...L.cityLabels(lang).layout, ...vis('labels') }}
+              beforeId={SLOT.cities}
             />
           </Source>
         )}
@@ -286,24 +297,29 @@ export function MapView() {
           clusterMaxZoom={8}
           clusterProperties={{ count: ['+', ['get', 'count']] }}
         >
-          <Layer {...L.siteUnknownMarker} layout={vis('initiatives')} />
+          <Layer {...L.siteUnknownMarker} layout={vis('initiatives')} beforeId={SLOT.siteUnknown} />
           <Layer
             {...L.siteUnknownCount}
             layout={{ ...L.siteUnknownCount.layout, ...vis('initiatives') }}
+            beforeId={SLOT.siteUnknown}
           />
           <Layer
             {...L.siteUnknownLabel(lang)}
             layout={{ ...L.siteUnknownLabel(lang).layout, ...vis('initiatives') }}
+            beforeId={SLOT.siteUnknown}
           />
         </Source>
         <WorkspaceLayers />
         <LazyDrawControl />
         <MeasureLayer />
         <EditMapLayer />
-        <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
-          <Layer {...L.selectionLine} />
-          <Layer {...L.selectionPoint} />
-        </Source>
+        {/* Only while something is selected: an empty source still costs the map tile work. */}
+        {selectionFeature.features.length > 0 && (
+          <Source id={SOURCE.selection} type="geojson" data={selectionFeature}>
+            <Layer {...L.selectionLine} beforeId={SLOT.marks} />
+            <Layer {...L.selectionPoint} beforeId={SLOT.marks} />
+          </Source>
+        )}
       </MapGL>
     </div>
   );

@@ -15,6 +15,7 @@ import {
   startMeasure,
   useMeasure,
 } from '../state/measure-store.ts';
+import { SLOT } from './slots.ts';
 
 const COLOR = '#b4006e';
 
@@ -104,18 +105,21 @@ export function MeasureLayer() {
     <Source id="measure" type="geojson" data={shape}>
       <Layer
         id="measure-fill"
+        beforeId={SLOT.marks}
         type="fill"
         filter={['==', ['geometry-type'], 'Polygon']}
         paint={{ 'fill-color': COLOR, 'fill-opacity': 0.15 }}
       />
       <Layer
         id="measure-line"
+        beforeId={SLOT.marks}
         type="line"
         filter={['!=', ['geometry-type'], 'Point']}
         paint={{ 'line-color': COLOR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] }}
       />
       <Layer
         id="measure-points"
+        beforeId={SLOT.marks}
         type="circle"
         filter={['==', ['geometry-type'], 'Point']}
         paint={{

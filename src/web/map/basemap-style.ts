@@ -3,6 +3,7 @@ import type { Lang } from '../state/url.ts';
 import { FONT, LAYER, SOURCE } from './ids.ts';
 import { nameExpression, perFeature } from './layers.ts';
 import { COLORS } from './palette.ts';
+import { slotLayers } from './slots.ts';
 
 export interface BasemapOptions {
   /** URL prefix of the data folder, ending in '/'. */
@@ -110,6 +111,8 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
       },
       label(LAYER.provinceLabels, SOURCE.provinces, 12, '#7a6f60', 3, 7.5),
       label(LAYER.contextLabels, SOURCE.context, 11, '#8f8577', 8),
+      // Where the app's layers go (slots.ts): drawn in this order whenever they mount.
+      ...slotLayers(),
     ],
   };
 }

@@ -6,23 +6,23 @@
  * pixels.
  */
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
-import { BIG_POINTS_RGBA, bigPointsLayerId } from './big-points.ts';
+import { BIG_POINTS_BEFORE, BIG_POINTS_RGBA, bigPointsLayerId } from './big-points.ts';
 import type { BigPointsShown } from './big-points-shown.ts';
 import { PointSpriteLayer, type PointSpriteProps } from './point-sprite-layer.ts';
 
 /** A point's radius in CSS px. */
 export const BIG_POINTS_RADIUS_PX = 2.5;
 
-/** The deck.gl layer of one big point layer as the live map draws it, under `beforeId`. */
+/** The deck.gl layer of one big point layer as the live map draws it, in its slot. */
 export function bigPointsLayer(
   l: BigPointsShown,
-  beforeId: string | undefined,
   onDrawn: PointSpriteProps['onDrawn'] = null,
 ): PointSpriteLayer {
   const { drawn: d } = l;
   return new PointSpriteLayer({
     id: bigPointsLayerId(l.layerId),
-    ...(beforeId ? { beforeId } : {}),
+    // MapboxOverlay (interleaved) reads `beforeId` from the props; deck's types do not declare it.
+    ...{ beforeId: BIG_POINTS_BEFORE },
     visible: l.visible,
     data: {
       length: Math.min(l.length, d.length),

@@ -4,7 +4,7 @@
  * where absolute Float32 degrees lose about a metre), only for the points passing the filter.
  */
 import type { PointTable } from '../../core/workspace/point-table.ts';
-import { LAYER } from './ids.ts';
+import { SLOT } from './slots.ts';
 
 /** The colour of imported layers' points (#222255) at 200/255 opacity, as deck.gl takes it. */
 export const BIG_POINTS_RGBA: [number, number, number, number] = [34, 34, 85, 200];
@@ -13,11 +13,8 @@ export const BIG_POINTS_RGBA: [number, number, number, number] = [34, 34, 85, 20
 export const BIG_POINTS_PREFIX = 'big-points-';
 export const bigPointsLayerId = (layerId: string) => `${BIG_POINTS_PREFIX}${layerId}`;
 
-/**
- * The MapLibre layers imported points are drawn under, in order of preference (the first one the
- * map has): parks, then projects; regions are drawn above both.
- */
-export const BIG_POINTS_BEFORE = [LAYER.greenFill, LAYER.clusters] as const;
+/** Imported points are drawn in the imported layers' slot: under the parks, projects and regions. */
+export const BIG_POINTS_BEFORE = SLOT.imported;
 
 export interface DrawnPoints {
   origin: [number, number];

@@ -1,6 +1,6 @@
 /**
  * The big point layers on the print's offscreen map: deck.gl interleaved with the copied style,
- * under the same MapLibre layer as on screen (BIG_POINTS_BEFORE), built by the live map's own
+ * under the same MapLibre layer as on screen (its slot, BIG_POINTS_BEFORE), built by the live map's own
  * builder (map/big-points-layer.ts). deck.gl takes its pixel ratio from the canvas (drawing
  * buffer over CSS size), so points keep their CSS size at the print's resolution.
  *
@@ -9,7 +9,7 @@
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { BIG_POINTS_BEFORE, bigPointsLayerId } from '../map/big-points.ts';
+import { bigPointsLayerId } from '../map/big-points.ts';
 import { bigPointsLayer } from '../map/big-points-layer.ts';
 import type { BigPointsShown } from '../map/big-points-shown.ts';
 
@@ -31,8 +31,7 @@ export function addPrintPoints(map: MapLibreMap, shown: readonly BigPointsShown[
     drawn.add(id);
     everDrawn = true;
   };
-  const beforeId = BIG_POINTS_BEFORE.find((id) => map.getLayer(id));
-  const layers = shown.map((l) => bigPointsLayer(l, beforeId, onDrawn));
+  const layers = shown.map((l) => bigPointsLayer(l, onDrawn));
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers,
