@@ -87,6 +87,8 @@ describe('Planning Atlas in Chromium, offline', () => {
     ].map((id) => [id, ids.indexOf(id)] as const);
     expect(order.filter(([, i]) => i < 0)).toEqual([]);
     expect(order).toEqual([...order].sort((a, b) => a[1] - b[1]));
+    // Park names too are above the projects' markers.
+    expect(ids.indexOf('green-labels')).toBeGreaterThan(ids.indexOf('initiative-points'));
     expect(atlas.errors).toEqual([]);
   });
 

@@ -250,7 +250,7 @@ export function MapView() {
             <Layer
               {...L.greenLabels(lang)}
               layout={{ ...L.greenLabels(lang).layout, ...vis('green') }}
-              beforeId={SLOT.parks}
+              beforeId={SLOT.labels}
             />
           </Source>
         )}
@@ -283,7 +283,7 @@ export function MapView() {
             <Layer
               {...L.cityLabels(lang)}
               layout={{ ...L.cityLabels(lang).layout, ...vis('labels') }}
-              beforeId={SLOT.cities}
+              beforeId={SLOT.labels}
             />
           </Source>
         )}

@@ -20,8 +20,8 @@ export const SLOT = {
   parks: 'slot-parks',
   /** Projects: points, clusters, their codes and counts. */
   projects: 'slot-projects',
-  /** City names, above the projects' clusters so none is hidden under them. */
-  cities: 'slot-cities',
+  /** City and park names, above the projects' markers so none is hidden under them. */
+  labels: 'slot-labels',
   /** The markers of projects known only by their city. */
   siteUnknown: 'slot-site-unknown',
   /** The analyst's regions. */

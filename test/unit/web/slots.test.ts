@@ -17,7 +17,7 @@ describe('layer slots', () => {
         'slot-imported',
         'slot-parks',
         'slot-projects',
-        'slot-cities',
+        'slot-labels',
         'slot-site-unknown',
         'slot-regions',
         'slot-marks',
