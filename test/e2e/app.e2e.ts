@@ -75,7 +75,7 @@ describe('Planning Atlas in Chromium, offline', () => {
     const ids = await atlas.page.evaluate(
       () => window.__atlasMap?.getStyle().layers.map((l) => l.id) ?? [],
     );
-    // Bottom to top, whichever data came first (src/web/map/slots.ts).
+    // Bottom to top (src/web/map/slots.ts).
     const order = [
       'land-fill',
       'boundary-fill',

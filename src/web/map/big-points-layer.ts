@@ -6,14 +6,18 @@
  * pixels.
  */
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
-import { BIG_POINTS_BEFORE, BIG_POINTS_RGBA, bigPointsLayerId } from './big-points.ts';
+import { BIG_POINTS_RGBA, bigPointsLayerId } from './big-points.ts';
 import type { BigPointsShown } from './big-points-shown.ts';
 import { PointSpriteLayer, type PointSpriteProps } from './point-sprite-layer.ts';
+import { SLOT } from './slots.ts';
 
 /** A point's radius in CSS px. */
 export const BIG_POINTS_RADIUS_PX = 2.5;
 
-/** The deck.gl layer of one big point layer as the live map draws it, in its slot. */
+/**
+ * The deck.gl layer of one big point layer as the live map draws it, in the imported layers' slot:
+ * under the parks, projects and regions.
+ */
 export function bigPointsLayer(
   l: BigPointsShown,
   onDrawn: PointSpriteProps['onDrawn'] = null,
@@ -22,7 +26,7 @@ export function bigPointsLayer(
   return new PointSpriteLayer({
     id: bigPointsLayerId(l.layerId),
     // MapboxOverlay (interleaved) reads `beforeId` from the props; deck's types do not declare it.
-    ...{ beforeId: BIG_POINTS_BEFORE },
+    ...{ beforeId: SLOT.imported },
     visible: l.visible,
     data: {
       length: Math.min(l.length, d.length),

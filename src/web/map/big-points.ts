@@ -4,7 +4,6 @@
  * where absolute Float32 degrees lose about a metre), only for the points passing the filter.
  */
 import type { PointTable } from '../../core/workspace/point-table.ts';
-import { SLOT } from './slots.ts';
 
 /** The colour of imported layers' points (#222255) at 200/255 opacity, as deck.gl takes it. */
 export const BIG_POINTS_RGBA: [number, number, number, number] = [34, 34, 85, 200];
@@ -12,9 +11,6 @@ export const BIG_POINTS_RGBA: [number, number, number, number] = [34, 34, 85, 20
 /** deck.gl layer ids: `big-points-<layer id>`. */
 export const BIG_POINTS_PREFIX = 'big-points-';
 export const bigPointsLayerId = (layerId: string) => `${BIG_POINTS_PREFIX}${layerId}`;
-
-/** Imported points are drawn in the imported layers' slot: under the parks, projects and regions. */
-export const BIG_POINTS_BEFORE = SLOT.imported;
 
 export interface DrawnPoints {
   origin: [number, number];

@@ -1,7 +1,7 @@
 /**
  * The big point layers on the print's offscreen map: deck.gl interleaved with the copied style,
- * under the same MapLibre layer as on screen (its slot, BIG_POINTS_BEFORE), built by the live map's own
- * builder (map/big-points-layer.ts). deck.gl takes its pixel ratio from the canvas (drawing
+ * in the same slot as on screen (map/slots.ts), built by the live map's own builder
+ * (map/big-points-layer.ts). deck.gl takes its pixel ratio from the canvas (drawing
  * buffer over CSS size), so points keep their CSS size at the print's resolution.
  *
  * Loaded with `import()` only when a big point layer is shown: deck.gl stays out of the main
