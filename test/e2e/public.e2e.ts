@@ -133,4 +133,19 @@ describe('figures that mean something to the public', () => {
     await atlas.screenshot('test-results/public-taixing-zh.png');
     expect(atlas.errors).toEqual([]);
   });
+
+  it("names each city's marker in the city's own view, however large the city", async () => {
+    // Meihekou's boundary is long: its own view is zoom 7.9, where the label was not drawn.
+    atlas = await app.open();
+    for (const [city, count] of [
+      ['meihekou', 49],
+      ['jiyuan', 39],
+      ['taixing', 34],
+    ] as const) {
+      await atlas.goto(`?city=${city}`);
+      const mine = (await siteUnknownMarkers(atlas)).find((m) => m.city === city);
+      expect(mine).toEqual({ city, count, label: `${count} projects, site not known` });
+    }
+    expect(atlas.errors).toEqual([]);
+  });
 });

@@ -273,14 +273,17 @@ export const siteUnknownCount: SymbolLayerSpecification = {
   paint: { 'text-color': '#222222' },
 };
 
-/** "34 projects, site not known" beside the ring, at city zoom, where it fits. */
+/**
+ * "34 projects, site not known" beside the ring, at city zoom (from 7: a long city such as
+ * Meihekou is framed at 7.9), where it fits; collisions drop it where cities crowd.
+ */
 export function siteUnknownLabel(lang: Lang): SymbolLayerSpecification {
   return {
     id: LAYER.siteUnknownLabel,
     type: 'symbol',
     source: SOURCE.siteUnknown,
     filter: ['!', ['has', 'point_count']],
-    minzoom: 8,
+    minzoom: 7,
     layout: {
       'text-field': ['get', lang === 'en' ? 'label_en' : 'label_zh'],
       'text-font': [FONT],
