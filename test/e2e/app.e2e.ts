@@ -100,6 +100,41 @@ describe('Planning Atlas in Chromium, offline', () => {
     expect(atlas.errors).toEqual([]);
   });
 
+  it("says when a link's city is not one of the atlas, and shows every project rather than none", async () => {
+    // 'xpcc' is a programme's id, not a city's: the filter on it matched no project at all.
+    atlas = await app.open('?city=xpcc');
+    const all = ledgerCities().size;
+    expect(Number(await atlas.page.textContent('[data-testid="totals-count"]'))).toBe(all);
+    expect(await atlas.page.textContent('[data-testid="notices"]')).toContain(
+      'The link names xpcc, which is not a city of the atlas',
+    );
+    expect((await atlas.urlParams()).get('city')).toBeNull();
+    // Known cities of the same link are kept, and the picker says how many are chosen.
+    await atlas.goto('?city=tongzhou,nope,sanhe');
+    const cityOf = ledgerCities();
+    const ids = await atlas.ledgerIds();
+    expect(ids.length).toBe(
+      [...cityOf.values()].filter((c) => c === 'tongzhou' || c === 'sanhe').length,
+    );
+    // The map frames those two cities (Tongzhou and Sanhe, east of Beijing), not all of China.
+    const [lon = 0, lat = 0, zoom = 0] = ((await atlas.urlParams()).get('v') ?? '')
+      .split(',')
+      .map(Number);
+    expect({ lon: Math.round(lon), lat: Math.round(lat), zoomAtLeast8: zoom >= 8 }).toEqual({
+      lon: 117,
+      lat: 40,
+      zoomAtLeast8: true,
+    });
+    const picker = atlas.page.locator('[data-testid="city-picker"]');
+    expect(
+      await picker.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent),
+    ).toBe('2 cities');
+    // Choosing from the picker still works from there.
+    await atlas.openCity('jiyuan');
+    expect(await picker.inputValue()).toBe('jiyuan');
+    expect(atlas.errors).toEqual([]);
+  });
+
   it('narrows both the ledger and the map with a filter', async () => {
     atlas = await app.open();
     await atlas.openCity('jiyuan');

@@ -3,7 +3,8 @@ import { locateIssue } from '../../core/ledger/validate.ts';
 import { formatProblemIn } from '../i18n/problems.ts';
 import { rawDetail } from '../i18n/raw-detail.ts';
 import { translate } from '../i18n/useT.ts';
-import { flyToAll, focusCity, selectFeature } from '../state/actions.ts';
+import { flyToAll, flyToCities, focusCity, selectFeature } from '../state/actions.ts';
+import { splitKnownCities } from '../state/city-change.ts';
 import { useAtlas } from '../state/store.ts';
 import { atlasData } from './early-data.ts';
 
@@ -35,10 +36,23 @@ export function useAtlasData(): { error: string | null } {
             details: data.issues.map((p) => (lang) => formatProblemIn(locateIssue(p), lang)),
           });
         }
+        // A link's city the catalogue does not have would filter out every project.
+        const cities = splitKnownCities(s.filters.cities, data.catalog.cities);
+        if (cities.unknown.length > 0) {
+          s.setFilters({ cities: cities.known });
+          s.addNotice({
+            id: 'link-unknown-city',
+            level: 'warning',
+            text: (lang) =>
+              translate(lang, 'noticeUnknownCity', { ids: cities.unknown.join(', ') }),
+            details: [],
+          });
+        }
         // With no view in the link, frame what the link asks for.
         if (!s.view) {
           if (s.selection) selectFeature(s.selection, { fly: true });
-          else if (s.filters.cities.length === 1) focusCity(s.filters.cities[0] ?? null);
+          else if (cities.known.length === 1) focusCity(cities.known[0] ?? null);
+          else if (cities.known.length > 1) flyToCities(cities.known);
           else flyToAll();
           // The first framing jumps: a flight redraws every frame in between, and the first
           // map waits for it to land.

@@ -69,3 +69,32 @@ export function flyToAll(): void {
     maxZoom: 10,
   });
 }
+
+/** Several cities (a link can name them): their boundaries together, or seats where none. */
+export function flyToCities(ids: readonly string[]): void {
+  const s = useAtlas.getState();
+  const boxes = (s.data?.catalog.cities ?? [])
+    .filter((c) => ids.includes(c.id))
+    .map(
+      (c): BBox =>
+        featureBbox(s.data?.boundaries?.features.find((f) => f.properties.id === c.id)) ?? [
+          c.seat[0],
+          c.seat[1],
+          c.seat[0],
+          c.seat[1],
+        ],
+    );
+  if (boxes.length === 0) {
+    flyToAll();
+    return;
+  }
+  s.flyTo({
+    bbox: [
+      Math.min(...boxes.map((b) => b[0])),
+      Math.min(...boxes.map((b) => b[1])),
+      Math.max(...boxes.map((b) => b[2])),
+      Math.max(...boxes.map((b) => b[3])),
+    ],
+    maxZoom: 12,
+  });
+}

@@ -35,3 +35,16 @@ export function selectionSurvivesCityChange(
   if (city === null) return false;
   return cities.length === 0 || cities.includes(city);
 }
+
+/**
+ * A link's city filter against the catalogue: the ids it has, and those it does not (a
+ * programme's id such as `xpcc`, a typo, a city since removed), each in the link's order. A
+ * filter on an unknown id would show no project at all under "All cities".
+ */
+export function splitKnownCities(
+  ids: readonly string[],
+  catalogCities: readonly { id: string }[],
+): { known: string[]; unknown: string[] } {
+  const has = new Set(catalogCities.map((c) => c.id));
+  return { known: ids.filter((id) => has.has(id)), unknown: ids.filter((id) => !has.has(id)) };
+}

@@ -6,13 +6,17 @@ import { focusCity } from '../state/actions.ts';
 import { useAtlas } from '../state/store.ts';
 import { AccountBar } from './edit/AccountBar.tsx';
 
+/** The picker's value while the filter holds several cities (only a link sets that). */
+const SOME_CITIES = '__several';
+
 export function Header() {
   const t = useT();
   const lang = useAtlas((s) => s.lang);
   const setLang = useAtlas((s) => s.setLang);
   const catalog = useAtlas((s) => s.data?.catalog);
   const cities = useAtlas((s) => s.filters.cities);
-  const current = cities.length === 1 ? cities[0] : '';
+  // A link may filter on several cities: the picker says so rather than "All cities".
+  const current = cities.length === 1 ? cities[0] : cities.length > 1 ? SOME_CITIES : '';
   const narrow = useNarrow();
   const [menu, setMenu] = useState(false);
   useEffect(() => {
@@ -38,6 +42,11 @@ export function Header() {
           onChange={(e) => focusCity(e.target.value || null)}
         >
           <option value="">{t('allCities')}</option>
+          {cities.length > 1 && (
+            <option value={SOME_CITIES} disabled>
+              {t('someCities', { n: cities.length })}
+            </option>
+          )}
           {catalog?.programmes.map((p) => (
             <optgroup key={p.id} label={pick(lang, p.name_zh, p.name_en)}>
               {catalog.cities

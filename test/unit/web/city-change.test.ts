@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '../../../src/core/ledger/filters.ts';
 import type { AtlasData } from '../../../src/core/ledger/load.ts';
 import type { Initiative } from '../../../src/core/ledger/model.ts';
+import { splitKnownCities } from '../../../src/web/state/city-change.ts';
 import { useGreen } from '../../../src/web/state/green-store.ts';
 import { useAtlas } from '../../../src/web/state/store.ts';
 
@@ -76,5 +77,22 @@ describe('changing the city', () => {
     expect(s.selection).toEqual({ kind: 'initiative', id: 'jy-1' });
     expect(s.place).toBeNull();
     expect(useGreen.getState().answer).toBeNull();
+  });
+});
+
+describe('splitKnownCities', () => {
+  const catalog = [{ id: 'tongzhou' }, { id: 'sanhe' }, { id: 'jiyuan' }];
+  it("keeps the catalogue's cities and names the others, in the link's order", () => {
+    expect(splitKnownCities(['xpcc', 'sanhe', 'tongzhou', 'nope'], catalog)).toEqual({
+      known: ['sanhe', 'tongzhou'],
+      unknown: ['xpcc', 'nope'],
+    });
+  });
+  it('has nothing to drop from an empty filter or a filter of known cities', () => {
+    expect(splitKnownCities([], catalog)).toEqual({ known: [], unknown: [] });
+    expect(splitKnownCities(['jiyuan'], catalog)).toEqual({ known: ['jiyuan'], unknown: [] });
+  });
+  it('drops everything against an empty catalogue', () => {
+    expect(splitKnownCities(['jiyuan'], [])).toEqual({ known: [], unknown: ['jiyuan'] });
   });
 });
