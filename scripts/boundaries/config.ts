@@ -5,13 +5,24 @@
  */
 
 /** Douglas–Peucker tolerance (degrees of latitude; longitudes are scaled by cos φ). */
-export const TOLERANCE = { places: 0.001, context: 0.004, provinces: 0.02, world: 0.02 } as const;
+export const TOLERANCE = {
+  places: 0.001,
+  context: 0.004,
+  provinces: 0.02,
+  world: 0.02,
+  worldOuter: 0.2,
+} as const;
 /** Context counties are kept when their bbox comes within this many degrees of a place's. */
 export const CONTEXT_MARGIN = 0.25;
 /** Output precision: 5 decimals ≈ 1 m, well below the sources' 1/1024° (~100 m) quantisation. */
 export const DECIMALS = 5;
 /** The basemap box: China and its neighbours (lon 60..150, lat 10..56). */
 export const WORLD_BOX: [number, number, number, number] = [60, 10, 150, 56];
+/**
+ * Land around the box, coarser (Natural Earth 1:110m): a phone held upright frames every city at
+ * zoom ~2.5 and then shows lat -30..72, where land stopped at the box's edge as if it were sea.
+ */
+export const WORLD_OUTER_BOX: [number, number, number, number] = [-180, -85, 180, 85];
 /** Polygons smaller than this (m²) are slivers the 1/1024° grid pinches off (places, context). */
 export const MIN_PART_M2 = 50_000;
 /** Size budgets (bytes); the script fails when a file exceeds its budget. */

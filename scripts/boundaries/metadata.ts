@@ -108,9 +108,14 @@ export function worldMetadata(
   what: string,
   atlasVersion: string,
   box: readonly [number, number, number, number],
+  /** With a coarser 1:110m layer around the box (land). */
+  outer = false,
 ) {
+  const inBox = `lon ${box[0]}..${box[2]}, lat ${box[1]}..${box[3]}`;
   return {
-    title: `${what}, Natural Earth 1:50m, clipped to lon ${box[0]}..${box[2]}, lat ${box[1]}..${box[3]}`,
+    title: outer
+      ? `${what}, Natural Earth 1:50m in ${inBox}, 1:110m elsewhere`
+      : `${what}, Natural Earth 1:50m, clipped to ${inBox}`,
     sources: [
       {
         package: `world-atlas@${atlasVersion}`,
@@ -122,7 +127,9 @@ export function worldMetadata(
     datum_note: WORLD_DATUM_NOTE,
     boundaries_note:
       'Natural Earth shows de facto boundaries; they are not an official Chinese map (审图号) and differ from the provinces layer in disputed areas.',
-    simplification: `Douglas-Peucker, tolerance ${TOLERANCE.world} degree`,
+    simplification: outer
+      ? `Douglas-Peucker, tolerance ${TOLERANCE.world} degree (1:50m), ${TOLERANCE.worldOuter} degree (1:110m)`
+      : `Douglas-Peucker, tolerance ${TOLERANCE.world} degree`,
     generated_by: GENERATED_BY,
   };
 }

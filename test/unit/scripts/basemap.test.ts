@@ -1,11 +1,20 @@
 /** scripts/boundaries/basemap.ts: clipping a hand-made TopoJSON topology to the basemap box. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Polygon } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import type {
+  Feature,
+  FeatureCollection,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+  Position,
+} from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { touchesBox, worldFeatures } from '../../../scripts/boundaries/basemap.ts';
-import type { Report } from '../../../scripts/boundaries/config.ts';
+import { onBoxEdge } from '../../../scripts/boundaries/box-outline.ts';
+import { type Report, WORLD_BOX } from '../../../scripts/boundaries/config.ts';
 import { signedArea2 } from '../../../scripts/boundaries/rings.ts';
 
 const topo = JSON.parse(
@@ -57,5 +66,41 @@ describe('worldFeatures', () => {
     expect(new Set(ring.map((p) => p.join(',')))).toEqual(
       new Set(['100,30', '101,30', '101,31', '100,31']),
     );
+  });
+});
+
+describe('the shipped basemap (data/basemap)', () => {
+  const read = (f: string) =>
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, `../../../data/basemap/${f}.geojson`), 'utf8'),
+    ) as FeatureCollection;
+
+  it('draws no country border along the edges of the box the countries were cut to', () => {
+    const countries = read('countries');
+    let segments = 0;
+    for (const f of countries.features) {
+      expect(f.geometry.type).toBe('MultiLineString');
+      for (const line of (f.geometry as MultiLineString).coordinates) {
+        for (let i = 1; i < line.length; i++) {
+          segments++;
+          expect(onBoxEdge(line[i - 1] as Position, line[i] as Position, WORLD_BOX)).toBe(false);
+        }
+      }
+    }
+    expect(segments).toBeGreaterThan(5_000);
+  });
+
+  it('has land beyond the box as well as in it, and sea where there is sea', () => {
+    const land = read('land');
+    const isLand = (p: [number, number]) =>
+      land.features.some((f) => booleanPointInPolygon(p, f as Feature<Polygon | MultiPolygon>));
+    // Inside the box (1:50m): Beijing; the Yellow Sea.
+    expect(isLand([116.4, 39.9])).toBe(true);
+    expect(isLand([123.5, 35.5])).toBe(false);
+    // Around it (1:110m): Siberia north of lat 56, Australia, Europe; the open Pacific.
+    expect(isLand([100, 65])).toBe(true);
+    expect(isLand([134, -25])).toBe(true);
+    expect(isLand([10, 50])).toBe(true);
+    expect(isLand([170, 30])).toBe(false);
   });
 });

@@ -131,12 +131,16 @@ describe('the metadata of the committed files', () => {
         version: string;
       }
     ).version;
-    const land = worldMetadata('Land', version, WORLD_BOX);
-    expect(land.title).toBe('Land, Natural Earth 1:50m, clipped to lon 60..150, lat 10..56');
-    expect(headOf(land)).toBe(head('basemap/land.geojson'));
-    expect(headOf(worldMetadata('Countries', version, WORLD_BOX))).toBe(
-      head('basemap/countries.geojson'),
+    const land = worldMetadata('Land', version, WORLD_BOX, true);
+    expect(land.title).toBe(
+      'Land, Natural Earth 1:50m in lon 60..150, lat 10..56, 1:110m elsewhere',
     );
+    expect(headOf(land)).toBe(head('basemap/land.geojson'));
+    const countries = worldMetadata('Country borders and coasts (lines)', version, WORLD_BOX);
+    expect(countries.title).toBe(
+      'Country borders and coasts (lines), Natural Earth 1:50m, clipped to lon 60..150, lat 10..56',
+    );
+    expect(headOf(countries)).toBe(head('basemap/countries.geojson'));
   });
 });
 
