@@ -135,6 +135,19 @@ describe('Planning Atlas in Chromium, offline', () => {
     expect(atlas.errors).toEqual([]);
   });
 
+  it("counts qualified investment in words that agree: '1 target or leveraged sum', '3 estimates'", async () => {
+    // Meihekou has one target/leveraged figure; all cities have three estimates.
+    atlas = await app.open('?city=meihekou');
+    expect(await atlas.page.textContent('[data-testid="totals-target"]')).toContain(
+      '(1 target or leveraged sum, not added)',
+    );
+    await atlas.goto('');
+    expect(await atlas.page.textContent('[data-testid="totals-about"]')).toContain(
+      '(3 estimates, not added)',
+    );
+    expect(atlas.errors).toEqual([]);
+  });
+
   it('narrows both the ledger and the map with a filter', async () => {
     atlas = await app.open();
     await atlas.openCity('jiyuan');

@@ -626,8 +626,11 @@ export const INVESTMENT_TOTAL_LABELS = {
     zh: '公布数与下限（“至少”）之和；约数与计划/撬动数不计入',
   },
   lowerBounds: { en: 'lower bounds included', zh: '含下限数' },
+  lowerBoundsOne: { en: 'lower bound included', zh: '含下限数' },
   about: { en: 'estimates, not added', zh: '约数，未计入' },
-  target: { en: 'targets/leveraged, not added', zh: '计划/撬动数，未计入' },
+  aboutOne: { en: 'estimate, not added', zh: '约数，未计入' },
+  target: { en: 'targets or leveraged sums, not added', zh: '计划/撬动数，未计入' },
+  targetOne: { en: 'target or leveraged sum, not added', zh: '计划/撬动数，未计入' },
 } satisfies Record<string, Pair>;
 
 export const PRECISION_LABELS: Record<Precision, Pair> = {

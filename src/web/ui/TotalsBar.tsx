@@ -8,6 +8,11 @@ import { useFilteredInitiatives } from '../state/useFiltered.ts';
 import { download } from './download.ts';
 import { formatInvestment } from './format.ts';
 
+/** The words after a count: '1 estimate', '3 estimates'. */
+function label(n: number, key: 'lowerBounds' | 'about' | 'target') {
+  return INVESTMENT_TOTAL_LABELS[n === 1 ? (`${key}One` as const) : key];
+}
+
 /** Totals of what the filters let through, and export of exactly that. */
 export function TotalsBar() {
   const t = useT();
@@ -30,7 +35,7 @@ export function TotalsBar() {
         <span className="muted">
           ({inv.exact.count + inv.atLeast.count}/{totals.count}
           {inv.atLeast.count > 0 &&
-            `; ${inv.atLeast.count} ${INVESTMENT_TOTAL_LABELS.lowerBounds[lang]}`}
+            `; ${inv.atLeast.count} ${label(inv.atLeast.count, 'lowerBounds')[lang]}`}
           )
         </span>
       </span>
@@ -38,14 +43,14 @@ export function TotalsBar() {
         <span className="muted" data-testid="totals-about">
           {QUALIFIER_PREFIX.about[lang]}
           {formatInvestment(inv.about.sum, lang)} ({inv.about.count}{' '}
-          {INVESTMENT_TOTAL_LABELS.about[lang]})
+          {label(inv.about.count, 'about')[lang]})
         </span>
       )}
       {inv.target.count > 0 && (
         <span className="muted" data-testid="totals-target">
           {QUALIFIER_PREFIX.target[lang]}
           {formatInvestment(inv.target.sum, lang)} ({inv.target.count}{' '}
-          {INVESTMENT_TOTAL_LABELS.target[lang]})
+          {label(inv.target.count, 'target')[lang]})
         </span>
       )}
       <span>
