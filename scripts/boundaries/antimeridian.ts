@@ -27,7 +27,10 @@ export function unwrapRing(ring: Ring): Ring {
   return turn === 0 ? out : out.map(([x = 0, y = 0]) => [x - turn, y]);
 }
 
-/** Every polygon unwrapped, then copies of it one turn west and east, to be clipped to -180..180. */
+/**
+ * Every polygon unwrapped and, when one reaches past lon 180, a copy of them one turn west: clipped
+ * to -180..180, the first gives the part west of the antimeridian, the copy the part east of it.
+ */
 export function unwrapWithCopies(multi: Multi): Multi {
   const unwrapped = multi.map((poly) => poly.map(unwrapRing));
   const crosses = unwrapped.some((poly) => poly.some((r) => r.some(([x = 0]) => x > 180)));
