@@ -73,6 +73,11 @@ export class Atlas {
   /** Waits until the data is loaded and the map has drawn it (idle with the sources loaded). */
   async waitForData(): Promise<void> {
     await this.page.waitForSelector('[data-testid="app"][data-loaded="true"]', { timeout: 30_000 });
+    // The neighbouring counties are asked for after the first map: the map is then whole.
+    await this.page.waitForSelector('[data-testid="map"][data-context="loaded"]', {
+      state: 'attached',
+      timeout: 30_000,
+    });
     await this.waitForMapIdle();
     // The ledger renders its first rows until the map's first idle, then all of them.
     await this.page.waitForSelector('[data-testid="ledger"][data-rows="all"]', {

@@ -26,7 +26,7 @@ import { BasemapLabels } from './BasemapLabels.tsx';
 import { buildBasemapStyle } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
 import { initiativePoints } from './features.ts';
-import { markFirstMap } from './first-map.ts';
+import { afterFirstMap, markFirstMap } from './first-map.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
@@ -77,9 +77,25 @@ export function MapView() {
 
   // Built with the first language only: BasemapLabels switches the labels' text in place.
   const [styleLang] = useState(lang);
+  // The neighbouring counties (drawn from zoom 6) load once the first map is drawn.
+  const [context, setContext] = useState(false);
+  useEffect(() => {
+    let live = true;
+    afterFirstMap().then(() => live && setContext(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   const mapStyle = useMemo(
-    () => buildBasemapStyle({ dataBase: DATA_BASE, fontUrl: notoSansUrl, lang: styleLang, online }),
-    [styleLang, online],
+    () =>
+      buildBasemapStyle({
+        dataBase: DATA_BASE,
+        fontUrl: notoSansUrl,
+        lang: styleLang,
+        online,
+        context,
+      }),
+    [styleLang, online, context],
   );
 
   const vis = (key: LayerKey) => ({
@@ -202,7 +218,12 @@ export function MapView() {
   }, []);
 
   return (
-    <div className="map-wrap" data-testid="map" data-hovered={hovered ? String(hovered.id) : ''}>
+    <div
+      className="map-wrap"
+      data-testid="map"
+      data-hovered={hovered ? String(hovered.id) : ''}
+      data-context={context ? 'loaded' : 'pending'}
+    >
       <MapGL
         // MapLibre reads its UI strings once, when the map is created; <MapLocale> re-titles them.
         locale={MAP_LOCALE[initialLang]}

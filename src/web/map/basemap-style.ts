@@ -13,7 +13,14 @@ export interface BasemapOptions {
   lang: Lang;
   /** Show OpenStreetMap raster tiles under the data (needs the internet; off by default). */
   online: boolean;
+  /**
+   * Load the neighbouring counties (375 KB, drawn from zoom 6). The live map turns this on after
+   * its first map, so their parsing and indexing in MapLibre's worker do not delay it.
+   */
+  context: boolean;
 }
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The basemap's label layers: their text follows the language (BasemapLabels sets it). */
 export const BASEMAP_LABEL_LAYERS = [LAYER.provinceLabels, LAYER.contextLabels] as const;
@@ -55,7 +62,9 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
       [SOURCE.land]: geo('basemap/land.geojson'),
       [SOURCE.countries]: geo('basemap/countries.geojson'),
       [SOURCE.provinces]: geo('basemap/provinces.geojson'),
-      [SOURCE.context]: geo('basemap/context.geojson'),
+      [SOURCE.context]: o.context
+        ? geo('basemap/context.geojson')
+        : { type: 'geojson' as const, data: EMPTY },
       ...(o.online
         ? {
             [SOURCE.osm]: {

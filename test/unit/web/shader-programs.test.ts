@@ -33,6 +33,7 @@ const basemap = buildBasemapStyle({
   fontUrl: 'f.woff2',
   lang: 'zh',
   online: false,
+  context: true,
 });
 const layers: LayerSpecification[] = [
   ...basemap.layers,

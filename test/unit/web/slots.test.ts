@@ -4,7 +4,7 @@ import { SLOT } from '../../../src/web/map/slots.ts';
 
 describe('layer slots', () => {
   const style = (online: boolean) =>
-    buildBasemapStyle({ dataBase: 'data/', fontUrl: 'f.woff2', lang: 'en', online });
+    buildBasemapStyle({ dataBase: 'data/', fontUrl: 'f.woff2', lang: 'en', online, context: true });
 
   it.each([false, true])(
     'the base style (online %s) ends with every slot, hidden, in order',
