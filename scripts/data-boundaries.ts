@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { geometryArea } from '../src/core/analytics/area.ts';
-import { worldFeatures } from './boundaries/basemap.ts';
+import { type Box, worldFeatures } from './boundaries/basemap.ts';
 import { outlineWithoutBoxEdges } from './boundaries/box-outline.ts';
 import {
   BUDGET,
@@ -155,26 +155,24 @@ function main(): void {
   // Natural Earth land and countries (world-atlas, 1:50m).
   const atlasDir = join(root, 'node_modules/world-atlas');
   const atlasVersion = (readJson(join(atlasDir, 'package.json')) as { version: string }).version;
-  const world = (file: string, object: string, kind: string) =>
+  const world = (
+    file: string,
+    object: string,
+    kind: string,
+    o: { box?: Box; except?: Box; tolerance?: number; idSuffix?: string } = {},
+  ) =>
     worldFeatures(
       readJson(join(atlasDir, file)) as Topology,
       object,
-      { file, kind, box: WORLD_BOX, tolerance: TOLERANCE.world },
+      { file, kind, box: WORLD_BOX, tolerance: TOLERANCE.world, ...o },
       report,
     );
-  const landAround = worldFeatures(
-    readJson(join(atlasDir, 'land-110m.json')) as Topology,
-    'land',
-    {
-      file: 'land-110m.json',
-      kind: 'Land',
-      box: WORLD_OUTER_BOX,
-      except: WORLD_BOX,
-      tolerance: TOLERANCE.worldOuter,
-      idSuffix: ' (1:110m, around the box)',
-    },
-    report,
-  );
+  const landAround = world('land-110m.json', 'land', 'Land', {
+    box: WORLD_OUTER_BOX,
+    except: WORLD_BOX,
+    tolerance: TOLERANCE.worldOuter,
+    idSuffix: ' (1:110m, around the box)',
+  });
   writeCollection('basemap/land.geojson', worldMetadata('Land', atlasVersion, WORLD_BOX, true), [
     ...world('land-50m.json', 'land', 'Land'),
     ...landAround,

@@ -37,6 +37,25 @@ export function selectFeature(sel: Selection | null, opts: { fly?: boolean } = {
   }
 }
 
+/** The bbox that holds all the given ones (null for none). */
+function unionBbox(boxes: readonly BBox[]): BBox | null {
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+/** A city's boundary's bbox (null when it has none). */
+function boundaryBbox(cityId: string): BBox | null {
+  const fc = useAtlas.getState().data?.boundaries;
+  return featureBbox(fc?.features.find((f) => f.properties.id === cityId));
+}
+
+const pointBbox = ([lon, lat]: readonly [number, number]): BBox => [lon, lat, lon, lat];
+
 /** Picks a city: narrows the ledger to it and flies to its boundary (or its seat). */
 export function focusCity(cityId: string | null): void {
   const s = useAtlas.getState();
@@ -46,55 +65,30 @@ export function focusCity(cityId: string | null): void {
     return;
   }
   s.setFilters({ cities: [cityId] });
-  const data = s.data;
-  const boundary = data?.boundaries?.features.find((f) => f.properties.id === cityId);
-  const b = featureBbox(boundary);
+  const b = boundaryBbox(cityId);
   if (b) {
     s.flyTo({ bbox: b, maxZoom: 12 });
     return;
   }
-  const city = data?.catalog.cities.find((c) => c.id === cityId);
+  const city = s.data?.catalog.cities.find((c) => c.id === cityId);
   if (city) s.flyTo({ center: city.seat, zoom: 10 });
 }
 
 /** The whole of what is loaded: all cities' seats. */
 export function flyToAll(): void {
   const s = useAtlas.getState();
-  const seats = s.data?.catalog.cities.map((c) => c.seat) ?? [];
-  if (seats.length === 0) return;
-  const lons = seats.map((p) => p[0]);
-  const lats = seats.map((p) => p[1]);
-  s.flyTo({
-    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
-    maxZoom: 10,
-  });
+  const b = unionBbox((s.data?.catalog.cities ?? []).map((c) => pointBbox(c.seat)));
+  if (b) s.flyTo({ bbox: b, maxZoom: 10 });
 }
 
 /** Several cities (a link can name them): their boundaries together, or seats where none. */
 export function flyToCities(ids: readonly string[]): void {
   const s = useAtlas.getState();
-  const boxes = (s.data?.catalog.cities ?? [])
-    .filter((c) => ids.includes(c.id))
-    .map(
-      (c): BBox =>
-        featureBbox(s.data?.boundaries?.features.find((f) => f.properties.id === c.id)) ?? [
-          c.seat[0],
-          c.seat[1],
-          c.seat[0],
-          c.seat[1],
-        ],
-    );
-  if (boxes.length === 0) {
-    flyToAll();
-    return;
-  }
-  s.flyTo({
-    bbox: [
-      Math.min(...boxes.map((b) => b[0])),
-      Math.min(...boxes.map((b) => b[1])),
-      Math.max(...boxes.map((b) => b[2])),
-      Math.max(...boxes.map((b) => b[3])),
-    ],
-    maxZoom: 12,
-  });
+  const b = unionBbox(
+    (s.data?.catalog.cities ?? [])
+      .filter((c) => ids.includes(c.id))
+      .map((c) => boundaryBbox(c.id) ?? pointBbox(c.seat)),
+  );
+  if (b) s.flyTo({ bbox: b, maxZoom: 12 });
+  else flyToAll();
 }
