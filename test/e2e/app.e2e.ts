@@ -172,6 +172,25 @@ describe('Planning Atlas in Chromium, offline', () => {
     expect(Number(count)).toBe(after.length);
   });
 
+  it('keeps the map still when a filter changes how many lines the totals take', async () => {
+    // All cities: four kinds of investment figure wrap the totals onto two lines; education
+    // alone has one kind and fits on one. The line goes to or from the ledger, not the map.
+    atlas = await app.open();
+    const box = (sel: string) =>
+      atlas.page.$eval(sel, (el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, height: r.height };
+      });
+    const map = await box('[data-testid="map"]');
+    const totals = await box('.totals');
+    const beijing = await atlas.screenXY(116.4, 39.9);
+    await atlas.toggleCategory('education');
+    expect((await box('.totals')).height).toBeLessThan(totals.height);
+    expect(await box('[data-testid="map"]')).toEqual(map);
+    expect(await atlas.screenXY(116.4, 39.9)).toEqual(beijing);
+    expect(atlas.errors).toEqual([]);
+  });
+
   it('opens the details of a point clicked on the map, and selects its ledger row', async () => {
     atlas = await app.open();
     // Tongzhou holds the projects with a known site (the others are on site-unknown markers).

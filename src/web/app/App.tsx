@@ -108,8 +108,10 @@ export function App() {
           <ThematicLegend />
           <MapTools />
         </div>
-        <TotalsBar />
-        <LedgerTable />
+        <div className="lower">
+          <TotalsBar />
+          <LedgerTable />
+        </div>
       </main>
     </div>
   );
