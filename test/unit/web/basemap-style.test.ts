@@ -1,6 +1,6 @@
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { buildBasemapStyle } from '../../../src/web/map/basemap-style.ts';
+import { BASEMAP_TOLERANCE_PX, buildBasemapStyle } from '../../../src/web/map/basemap-style.ts';
 import { SOURCE } from '../../../src/web/map/ids.ts';
 
 const style = (context: boolean) =>
@@ -19,5 +19,17 @@ describe('the neighbouring counties in the basemap style', () => {
     const { sources: b, layers: lb } = style(true);
     expect(la).toEqual(lb);
     expect({ ...a, [SOURCE.context]: null }).toEqual({ ...b, [SOURCE.context]: null });
+  });
+});
+
+describe('the basemap outlines', () => {
+  it('are simplified to a pixel (context in thin lines), the default being 0.375', () => {
+    for (const context of [false, true]) {
+      const { sources } = style(context);
+      for (const id of [SOURCE.land, SOURCE.countries, SOURCE.provinces, SOURCE.context]) {
+        expect((sources[id] as GeoJSONSourceSpecification).tolerance, id).toBe(1);
+      }
+    }
+    expect(BASEMAP_TOLERANCE_PX).toBe(1);
   });
 });
