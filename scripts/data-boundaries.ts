@@ -29,7 +29,6 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { geometryArea } from '../src/core/analytics/area.ts';
 import { type Box, worldFeatures } from './boundaries/basemap.ts';
-import { outlineWithoutBoxEdges } from './boundaries/box-outline.ts';
 import {
   BUDGET,
   CONTEXT_MARGIN,
@@ -60,6 +59,7 @@ import {
 } from './boundaries/select.ts';
 import { sharedBorders } from './boundaries/shared-borders.ts';
 import { SourceReader } from './boundaries/sources.ts';
+import { worldLines } from './boundaries/world-lines.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -186,15 +186,15 @@ function main(): void {
     ...world('land-50m.json', 'land', 'Land'),
     ...landAround,
   ]);
-  // Countries as lines (the map only draws their borders and coasts), without the box's edges.
-  const countryLines = world('countries-50m.json', 'countries', 'Country').flatMap((f) => {
-    const lines = outlineWithoutBoxEdges(f.geometry as Polygon | MultiPolygon, WORLD_BOX);
-    return lines.coordinates.length > 0 ? [{ ...f, geometry: lines }] : [];
-  });
+  // Countries as lines (the map only draws their borders and coasts): the topology's arcs,
+  // each once, so a border two countries share is one line.
   writeCollection(
     'basemap/countries.geojson',
     worldMetadata('Country borders and coasts (lines)', atlasVersion, WORLD_BOX),
-    countryLines,
+    worldLines(readJson(join(atlasDir, 'countries-50m.json')) as Topology, 'countries', {
+      box: WORLD_BOX,
+      tolerance: TOLERANCE.world,
+    }),
   );
 
   // Summary.

@@ -13,7 +13,6 @@ import type {
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { touchesBox, worldFeatures } from '../../../scripts/boundaries/basemap.ts';
-import { onBoxEdge } from '../../../scripts/boundaries/box-outline.ts';
 import { type Report, WORLD_BOX } from '../../../scripts/boundaries/config.ts';
 import { signedArea2 } from '../../../scripts/boundaries/rings.ts';
 
@@ -76,6 +75,13 @@ describe('the shipped basemap (data/basemap)', () => {
     ) as FeatureCollection;
 
   it('draws no country border along the edges of the box the countries were cut to', () => {
+    // A segment with both ends on the same side of the box runs along it.
+    const [x0, y0, x1, y1] = WORLD_BOX;
+    const onEdge = (a: Position, b: Position) =>
+      (a[0] === x0 && b[0] === x0) ||
+      (a[0] === x1 && b[0] === x1) ||
+      (a[1] === y0 && b[1] === y0) ||
+      (a[1] === y1 && b[1] === y1);
     const countries = read('countries');
     let segments = 0;
     for (const f of countries.features) {
@@ -83,11 +89,34 @@ describe('the shipped basemap (data/basemap)', () => {
       for (const line of (f.geometry as MultiLineString).coordinates) {
         for (let i = 1; i < line.length; i++) {
           segments++;
-          expect(onBoxEdge(line[i - 1] as Position, line[i] as Position, WORLD_BOX)).toBe(false);
+          expect(onEdge(line[i - 1] as Position, line[i] as Position)).toBe(false);
         }
       }
     }
-    expect(segments).toBeGreaterThan(5_000);
+    expect(segments).toBeGreaterThan(4_000);
+  });
+
+  it('draws each border once: no segment of the countries or provinces lines is drawn twice', () => {
+    for (const [file, kind] of [
+      ['countries', undefined],
+      ['provinces', 'border'],
+    ] as const) {
+      const seen = new Set<string>();
+      let twice = 0;
+      for (const f of read(file).features) {
+        if (kind && f.properties?.kind !== kind) continue;
+        for (const line of (f.geometry as MultiLineString).coordinates) {
+          for (let i = 1; i < line.length; i++) {
+            const [a, b] = [String(line[i - 1]), String(line[i])];
+            const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+            if (seen.has(key)) twice++;
+            seen.add(key);
+          }
+        }
+      }
+      expect(seen.size, file).toBeGreaterThan(3_000);
+      expect(twice, file).toBe(0);
+    }
   });
 
   it('has land beyond the box as well as in it, and sea where there is sea', () => {
