@@ -6,21 +6,11 @@
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { round } from './finish.ts';
+import { inRing, type Ring, signedArea2 } from './rings.ts';
 
-type Ring = Position[];
-
-/** Ray casting: inside the outer ring and outside every hole. */
-function inside(x: number, y: number, rings: readonly Ring[]): boolean {
-  let count = 0;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i] as [number, number];
-      const [xj, yj] = ring[j] as [number, number];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) count++;
-    }
-  }
-  return count % 2 === 1;
-}
+/** Even–odd over all rings: inside the outer ring and outside every hole. */
+const inside = (x: number, y: number, rings: readonly Ring[]): boolean =>
+  rings.filter((r) => inRing([x, y], r)).length % 2 === 1;
 
 /** Distance from (x, y) to the nearest edge of the rings, with x already scaled by kx. */
 function edgeDistance(x: number, y: number, rings: readonly Ring[], kx: number): number {
@@ -41,15 +31,7 @@ function edgeDistance(x: number, y: number, rings: readonly Ring[], kx: number):
   return Math.sqrt(best);
 }
 
-/** Shoelace area of a ring (degrees², unsigned). */
-function ringArea(ring: Ring): number {
-  let a = 0;
-  for (let i = 1; i < ring.length; i++) {
-    a +=
-      (ring[i - 1]?.[0] ?? 0) * (ring[i]?.[1] ?? 0) - (ring[i]?.[0] ?? 0) * (ring[i - 1]?.[1] ?? 0);
-  }
-  return Math.abs(a) / 2;
-}
+const ringArea = (ring: Ring): number => Math.abs(signedArea2(ring)) / 2;
 
 /**
  * The label point of a polygon (of a multipolygon, its largest part), rounded as every output.

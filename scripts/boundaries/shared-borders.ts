@@ -5,13 +5,12 @@
  * boundary script simplifies shared borders once, so they do). Pure: polygons in, lines out.
  */
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-
-const pointKey = (p: Position) => `${p[0]},${p[1]}`;
+import { keyOf } from './rings.ts';
 
 /** The same key for a-b and b-a. */
 function segmentKey(a: Position, b: Position): string {
-  const ka = pointKey(a);
-  const kb = pointKey(b);
+  const ka = keyOf(a);
+  const kb = keyOf(b);
   return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
 }
 

@@ -10,20 +10,20 @@ import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Box } from './basemap.ts';
 import { round } from './finish.ts';
+import { uniqueCount } from './rings.ts';
 import { douglasPeucker } from './simplify.ts';
 
-/**
- * Lines cut where a segment jumps across the antimeridian (more than 180° of longitude):
- * world-atlas stitches rings across lon 180, and read as flat coordinates such a segment
- * would cross the whole map.
- */
-export function splitAtAntimeridian(lines: readonly Position[][]): Position[][] {
+/** Lines cut at every segment `cut` says to drop; pieces of fewer than 2 positions go. */
+function splitWhere(
+  lines: readonly Position[][],
+  cut: (a: Position, b: Position) => boolean,
+): Position[][] {
   const out: Position[][] = [];
   for (const line of lines) {
     let run: Position[] = [];
     for (const p of line) {
       const last = run[run.length - 1];
-      if (last && Math.abs((p[0] as number) - (last[0] as number)) > 180) {
+      if (last && cut(last, p)) {
         if (run.length >= 2) out.push(run);
         run = [];
       }
@@ -33,6 +33,14 @@ export function splitAtAntimeridian(lines: readonly Position[][]): Position[][] 
   }
   return out;
 }
+
+/**
+ * Lines cut where a segment jumps across the antimeridian (more than 180° of longitude):
+ * world-atlas stitches rings across lon 180, and read as flat coordinates such a segment
+ * would cross the whole map.
+ */
+export const splitAtAntimeridian = (lines: readonly Position[][]): Position[][] =>
+  splitWhere(lines, (a, b) => Math.abs((b[0] as number) - (a[0] as number)) > 180);
 
 /** The parts of the lines inside the box (a line that leaves and comes back is cut in two). */
 export function clipLinesToBox(lines: readonly Position[][], box: Box): Position[][] {
@@ -52,7 +60,7 @@ const same = (a: Position | undefined, b: Position | undefined) =>
 /** A closed line (an island's coast) that encloses nothing: fewer than 3 distinct positions. */
 export function collapsedRing(line: readonly Position[]): boolean {
   if (line.length < 2 || !same(line[0], line[line.length - 1])) return false;
-  return new Set(line.map((p) => `${p[0]},${p[1]}`)).size < 3;
+  return uniqueCount([...line]) < 3;
 }
 
 /**
@@ -85,26 +93,14 @@ export function simplifyLine(line: readonly Position[], tolerance: number): Posi
  */
 export function withoutBoxEdges(lines: readonly Position[][], box: Box): Position[][] {
   const [x0, y0, x1, y1] = box;
-  const onEdge = (a: Position, b: Position) =>
-    (a[0] === x0 && b[0] === x0) ||
-    (a[0] === x1 && b[0] === x1) ||
-    (a[1] === y0 && b[1] === y0) ||
-    (a[1] === y1 && b[1] === y1);
-  const out: Position[][] = [];
-  for (const line of lines) {
-    let run: Position[] = [];
-    for (let i = 0; i < line.length; i++) {
-      const p = line[i] as Position;
-      const prev = line[i - 1];
-      if (prev && onEdge(prev, p)) {
-        if (run.length >= 2) out.push(run);
-        run = [];
-      }
-      run.push(p);
-    }
-    if (run.length >= 2) out.push(run);
-  }
-  return out;
+  return splitWhere(
+    lines,
+    (a, b) =>
+      (a[0] === x0 && b[0] === x0) ||
+      (a[0] === x1 && b[0] === x1) ||
+      (a[1] === y0 && b[1] === y0) ||
+      (a[1] === y1 && b[1] === y1),
+  );
 }
 
 /** Positions rounded to the output precision (finish.ts's), repeats the rounding makes dropped. */
