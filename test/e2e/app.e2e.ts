@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { COLORS } from '../../src/web/map/palette.ts';
 import { type Atlas, withAtlas } from './driver.ts';
+import { colourShare } from './print-actions.ts';
+
+const WHOLE = { x: 0, y: 0, w: 1, h: 1 };
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -56,6 +62,11 @@ describe('Planning Atlas in Chromium, offline', () => {
     const drawn = await drawnProjects(atlas);
     expect(drawn.ids.length + drawn.clustered + drawn.siteUnknown).toBeGreaterThan(5);
     expect(drawn.siteUnknown).toBeGreaterThan(0);
+    // The sea is the map's CSS background, not a layer: it shows (the Bohai and Yellow seas).
+    const shot = join(tmpdir(), `atlas-sea-${process.pid}.png`);
+    await atlas.page.locator('[data-testid="map"]').screenshot({ path: shot });
+    expect(await colourShare(atlas, shot, WHOLE, COLORS.sea)).toBeGreaterThan(0.01);
+    rmSync(shot);
 
     await atlas.openCity('tongzhou');
     const green = await atlas.rendered(['green-fill']);

@@ -317,3 +317,30 @@ export async function pointInk(
     }),
   );
 }
+
+/**
+ * Share of the pixels inside `area` (fractions of the PNG at `path`) within `tolerance` (per
+ * channel) of the colour `hex` ('#rrggbb').
+ */
+export async function colourShare(
+  atlas: Atlas,
+  path: string,
+  area: { x: number; y: number; w: number; h: number },
+  hex: string,
+  tolerance = 3,
+): Promise<number> {
+  const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return withPngArea(atlas, path, area, (page) =>
+    page.evaluate(
+      ({ rgb, tolerance }) => {
+        const { data: d, w, h } = (window as unknown as { __png: PngArea }).__png;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (rgb.every((c, k) => Math.abs((d[i + k] ?? -999) - c) <= tolerance)) n++;
+        }
+        return n / Math.max(1, w * h);
+      },
+      { rgb, tolerance },
+    ),
+  );
+}

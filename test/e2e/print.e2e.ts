@@ -1,8 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COLORS } from '../../src/web/map/palette.ts';
 import { type Atlas, withAtlas } from './driver.ts';
 import {
   closePrintDialog,
+  colourShare,
   exportMap,
   imageStats,
   openPrintDialog,
@@ -141,6 +143,17 @@ describe('print and export', () => {
     expect(await atlas.page.isEnabled('[data-testid="print-go"]')).toBe(true);
     await atlas.page.waitForTimeout(1500);
     expect(downloads).toBe(0);
+    expect(atlas.errors).toEqual([]);
+  }, 150_000);
+
+  it("draws the sea in the exported image (on screen it is the map's CSS background)", async () => {
+    atlas = await app.open();
+    const out = await exportMap(atlas, { format: 'screen' });
+    // The all-cities view: the Bohai and Yellow seas on the right (3.5 % of the image), in the
+    // sea colour of palette.ts; without the sea layer the print had 0.001 %.
+    const sea = await colourShare(atlas, out.path, { x: 0, y: 0, w: 1, h: 1 }, COLORS.sea);
+    console.log(`sea: ${(sea * 100).toFixed(1)} % of the exported map`);
+    expect(sea).toBeGreaterThan(0.01);
     expect(atlas.errors).toEqual([]);
   }, 150_000);
 

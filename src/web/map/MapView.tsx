@@ -23,7 +23,7 @@ import { useEdit } from '../ui/edit/edit-store.ts';
 import { siteUnknownText } from '../ui/SiteUnknownList.tsx';
 import { useWorkspace } from '../workspace/store.ts';
 import { BasemapLabels } from './BasemapLabels.tsx';
-import { buildBasemapStyle } from './basemap-style.ts';
+import { buildBasemapStyle, SEA_CSS } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
 import { initiativePoints } from './features.ts';
 import { afterFirstMap, markFirstMap } from './first-map.ts';
@@ -248,7 +248,7 @@ export function MapView() {
         onError={onError}
         maxZoom={18}
         attributionControl={{ compact: true }}
-        style={{ position: 'absolute', inset: 0 }}
+        style={{ position: 'absolute', inset: 0, ...SEA_CSS }}
       >
         <NavigationControl position="top-right" />
         <ScaleControl position="bottom-left" />

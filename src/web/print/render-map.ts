@@ -5,6 +5,7 @@
  */
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { Size } from '../../core/print/page.ts';
+import { withSeaLayer } from '../map/basemap-style.ts';
 import type { BigPointsShown } from '../map/big-points-shown.ts';
 import { LOCAL_CJK_FONTS } from '../map/ids.ts';
 import { type FrameWait, waitForCompleteFrame } from './frame-wait.ts';
@@ -82,7 +83,8 @@ export function glMaxSide(live?: MapLibreMap): number {
 
 export async function renderMap(r: RenderRequest): Promise<RenderResult> {
   const t0 = performance.now();
-  const style = r.live.getStyle();
+  // The live map's sea is its CSS background; the copied canvas needs it drawn.
+  const style = withSeaLayer(r.live.getStyle());
   const pointsModule = r.points.length ? import('./print-points.ts') : null;
   const maxSide = glMaxSide(r.live);
   const box = document.createElement('div');

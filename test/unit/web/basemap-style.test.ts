@@ -1,7 +1,13 @@
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_TOLERANCE_PX, buildBasemapStyle } from '../../../src/web/map/basemap-style.ts';
-import { SOURCE } from '../../../src/web/map/ids.ts';
+import {
+  BASEMAP_TOLERANCE_PX,
+  buildBasemapStyle,
+  SEA_CSS,
+  withSeaLayer,
+} from '../../../src/web/map/basemap-style.ts';
+import { LAYER, SOURCE } from '../../../src/web/map/ids.ts';
+import { COLORS } from '../../../src/web/map/palette.ts';
 
 const style = (context: boolean) =>
   buildBasemapStyle({ dataBase: 'data/', fontUrl: 'f.woff2', lang: 'en', online: false, context });
@@ -31,5 +37,28 @@ describe('the basemap outlines', () => {
       }
     }
     expect(BASEMAP_TOLERANCE_PX).toBe(1);
+  });
+});
+
+describe('the sea', () => {
+  it("is the live map's CSS background, not a layer repainted every frame", () => {
+    for (const context of [false, true]) {
+      expect(style(context).layers.filter((l) => l.type === 'background' && !l.layout)).toEqual([]);
+    }
+    expect(SEA_CSS.background).toBe(COLORS.sea);
+  });
+
+  it("is the bottom layer of the print's style, once, the rest unchanged", () => {
+    const live = style(false);
+    const print = withSeaLayer(live);
+    expect(print.layers[0]).toEqual({
+      id: LAYER.background,
+      type: 'background',
+      paint: { 'background-color': COLORS.sea },
+    });
+    expect(print.layers.slice(1)).toEqual(live.layers);
+    expect(print.sources).toEqual(live.sources);
+    expect(withSeaLayer(print).layers).toHaveLength(print.layers.length);
+    expect(live.layers.some((l) => l.id === LAYER.background)).toBe(false);
   });
 });
