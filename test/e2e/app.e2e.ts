@@ -5,9 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '../../src/web/map/palette.ts';
 import { type Atlas, withAtlas } from './driver.ts';
-import { colourShare } from './print-actions.ts';
-
-const WHOLE = { x: 0, y: 0, w: 1, h: 1 };
+import { colourShare, WHOLE_IMAGE } from './print-actions.ts';
 
 const app = withAtlas();
 let atlas: Atlas;
@@ -65,7 +63,7 @@ describe('Planning Atlas in Chromium, offline', () => {
     // The sea is the map's CSS background, not a layer: it shows (the Bohai and Yellow seas).
     const shot = join(tmpdir(), `atlas-sea-${process.pid}.png`);
     await atlas.page.locator('[data-testid="map"]').screenshot({ path: shot });
-    expect(await colourShare(atlas, shot, WHOLE, COLORS.sea)).toBeGreaterThan(0.01);
+    expect(await colourShare(atlas, shot, WHOLE_IMAGE, COLORS.sea)).toBeGreaterThan(0.01);
     rmSync(shot);
 
     await atlas.openCity('tongzhou');

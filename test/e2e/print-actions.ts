@@ -318,6 +318,9 @@ export async function pointInk(
   );
 }
 
+/** The whole of an image, as an `area` for the functions below. */
+export const WHOLE_IMAGE = { x: 0, y: 0, w: 1, h: 1 } as const;
+
 /**
  * Share of the pixels inside `area` (fractions of the PNG at `path`) within `tolerance` (per
  * channel) of the colour `hex` ('#rrggbb').

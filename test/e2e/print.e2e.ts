@@ -11,6 +11,7 @@ import {
   pdfFacts,
   pngHeader,
   renderPdfPage,
+  WHOLE_IMAGE,
 } from './print-actions.ts';
 
 /** Where the outputs are kept to be looked at (and the README's example). */
@@ -151,7 +152,7 @@ describe('print and export', () => {
     const out = await exportMap(atlas, { format: 'screen' });
     // The all-cities view: the Bohai and Yellow seas on the right (3.5 % of the image), in the
     // sea colour of palette.ts; without the sea layer the print had 0.001 %.
-    const sea = await colourShare(atlas, out.path, { x: 0, y: 0, w: 1, h: 1 }, COLORS.sea);
+    const sea = await colourShare(atlas, out.path, WHOLE_IMAGE, COLORS.sea);
     console.log(`sea: ${(sea * 100).toFixed(1)} % of the exported map`);
     expect(sea).toBeGreaterThan(0.01);
     expect(atlas.errors).toEqual([]);

@@ -18,6 +18,7 @@ export const SOURCE = {
 } as const;
 
 export const LAYER = {
+  /** The sea, drawn as a layer by the print only (basemap-style.ts withSeaLayer). */
   background: 'background',
   osm: 'osm-raster',
   land: 'land-fill',
