@@ -78,6 +78,9 @@ const config = readJson(join(import.meta.dirname, 'data/places.json')) as Places
 const provinceNames = (
   readJson(join(import.meta.dirname, 'data/provinces.json')) as { names: Record<string, string> }
 ).names;
+const countyNames = (
+  readJson(join(import.meta.dirname, 'data/counties.json')) as { names: Record<string, string> }
+).names;
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -135,7 +138,7 @@ function main(): void {
 
   const contextSources = config.context.map((c) => sources.read(c.package, c.file));
   const context = selectContext(found, contextSources, CONTEXT_MARGIN, warnings);
-  const layers = placeAndContextFeatures(config.packages, found, context, report);
+  const layers = placeAndContextFeatures(config.packages, found, context, countyNames, report);
   writeCollection(
     'boundaries.geojson',
     boundariesMetadata(config.packages, missing),

@@ -15,12 +15,15 @@ import { SharedSimplifier } from './simplify.ts';
 /**
  * Places and context counties, simplified together, places first: an arc keeps the tolerance
  * of the first ring that simplifies it, so borders shared with a place keep the places' finer
- * tolerance. A place ring that collapses is kept unsimplified; a context one is dropped.
+ * tolerance. A place ring that collapses is kept unsimplified; a context one is dropped. A
+ * context county takes its English name from `countyNamesEn` (scripts/data/counties.json, by its
+ * code), else it is a problem.
  */
 export function placeAndContextFeatures(
   packages: Packages,
   found: readonly FoundPlace[],
   context: readonly ContextPick[],
+  countyNamesEn: Readonly<Record<string, string>>,
   report: Report,
 ): { places: Feature[]; context: Feature[] } {
   const { warnings, notes, problems } = report;
@@ -65,12 +68,15 @@ export function placeAndContextFeatures(
       notes,
     });
     checkGeometry(multi, where, problems);
+    const name_en = feature.id === null ? undefined : countyNamesEn[feature.id];
+    if (!name_en) problems.push(`${where}: no English name in scripts/data/counties.json`);
     contextOut.push({
       type: 'Feature',
       id: contextId(source, feature),
       properties: {
         id: feature.id,
         name_zh: feature.name,
+        name_en: name_en ?? null,
         source: `${pkgRef(packages, source.package)} ${source.file}`,
       },
       geometry: asGeometry(multi),

@@ -86,6 +86,7 @@ export function contextMetadata(packages: Packages, files: readonly ContextFile[
     files: files.map((c) => `${pkgRef(packages, c.package)} ${c.file}`),
     datum_note: DATUM_NOTE,
     simplification: `Douglas-Peucker, tolerance ${TOLERANCE.context} degree; borders shared with boundaries.geojson keep its ${TOLERANCE.places}`,
+    names_en: 'scripts/data/counties.json',
     generated_by: GENERATED_BY,
   };
 }

@@ -109,6 +109,25 @@ describe('Planning Atlas in Chromium, offline', () => {
     expect(atlas.errors).toEqual([]);
   });
 
+  it('names the neighbouring counties in English, and draws them where no project is in view', async () => {
+    // Ürümqi's districts: no project in view, so the first-map mark never comes; the counties
+    // load at the map's first idle, not at the mark's 10 s fallback.
+    atlas = await app.open('?v=87.6,43.82,9');
+    const loadedAt = await atlas.page.evaluate(() => performance.now());
+    expect(loadedAt).toBeLessThan(9_000);
+    const labels = await atlas.page.evaluate(() =>
+      (window.__atlasMap?.queryRenderedFeatures({ layers: ['context-labels'] }) ?? []).map((f) => ({
+        zh: String(f.properties.name_zh),
+        en: String(f.properties.name_en ?? ''),
+      })),
+    );
+    expect(labels.length).toBeGreaterThan(3);
+    expect(labels).toContainEqual({ zh: '天山区', en: 'Tianshan District' });
+    // Every label has an English name, in Latin letters (Ürümqi keeps its Ü).
+    expect(labels.filter((l) => !/^[A-Za-z' \u00C0-\u024F]+$/.test(l.en))).toEqual([]);
+    expect(atlas.errors).toEqual([]);
+  });
+
   it("says when a link's city is not one of the atlas, and shows every project rather than none", async () => {
     // 'xpcc' is a programme's id, not a city's: the filter on it matched no project at all.
     atlas = await app.open('?city=xpcc');

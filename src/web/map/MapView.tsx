@@ -26,7 +26,7 @@ import { BasemapLabels } from './BasemapLabels.tsx';
 import { buildBasemapStyle, SEA_CSS } from './basemap-style.ts';
 import { CoverageLayers } from './CoverageLayers.tsx';
 import { initiativePoints } from './features.ts';
-import { afterFirstMap, markFirstMap } from './first-map.ts';
+import { afterFirstIdle, markFirstMap } from './first-map.ts';
 import { INTERACTIVE_LAYERS, LAYER, LOCAL_CJK_FONTS, SOURCE } from './ids.ts';
 import { LazyDrawControl } from './LazyDrawControl.tsx';
 import * as L from './layers.ts';
@@ -77,11 +77,13 @@ export function MapView() {
 
   // Built with the first language only: BasemapLabels switches the labels' text in place.
   const [styleLang] = useState(lang);
-  // The neighbouring counties (drawn from zoom 6) load once the first map is drawn.
+  // The neighbouring counties (drawn from zoom 6) load once the first map is drawn, or at the
+  // map's first idle when no project is in view (a link to a view without projects: the first
+  // map mark never comes, and its 10 s fallback is too long to go without county lines).
   const [context, setContext] = useState(false);
   useEffect(() => {
     let live = true;
-    afterFirstMap().then(() => live && setContext(true));
+    afterFirstIdle().then(() => live && setContext(true));
     return () => {
       live = false;
     };

