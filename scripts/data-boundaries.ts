@@ -75,12 +75,11 @@ const outDir = resolve(root, args.out ?? 'data');
 const cacheDir = resolve(args.cache ?? join(tmpdir(), 'planning-atlas-data-boundaries'));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const config = readJson(join(import.meta.dirname, 'data/places.json')) as PlacesFile;
-const provinceNames = (
-  readJson(join(import.meta.dirname, 'data/provinces.json')) as { names: Record<string, string> }
-).names;
-const countyNames = (
-  readJson(join(import.meta.dirname, 'data/counties.json')) as { names: Record<string, string> }
-).names;
+/** English names by Chinese name or code, from a scripts/data/*.json file's `names`. */
+const namesIn = (file: string): Record<string, string> =>
+  (readJson(join(import.meta.dirname, 'data', file)) as { names: Record<string, string> }).names;
+const provinceNames = namesIn('provinces.json');
+const countyNames = namesIn('counties.json');
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
